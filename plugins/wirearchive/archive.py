@@ -1,0 +1,116 @@
+"""The whole archive: every article read once, made unique, ordered and indexed."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .article import Loaded, load
+from .dispatch import Article, ParseOptions, Problem
+
+SUFFIXES = (".txt", ".md")
+PARALLEL_FROM = 400  # below this many files, worker processes cost more than they save
+
+
+@dataclass
+class Archive:
+    """All articles, newest first, and every problem met while reading them."""
+
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    def latest(self, count: int) -> list[Article]:
+        return self.articles[:count]
+
+
+def find_sources(root: Path) -> list[Path]:
+    """Raw and curated dispatches under `root`, in a stable order."""
+    if not root.is_dir():
+        return []
+    found = [p for p in root.rglob("*") if p.suffix in SUFFIXES and p.is_file() and not p.name.startswith(".")]
+    return sorted(found, key=lambda p: p.as_posix())
+
+
+def _load_one(job: tuple[str, str, ParseOptions, int]) -> Loaded:
+    path, source_file, options, max_bytes = job
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return Loaded(None, [Problem(source_file, None, "error", f"cannot read file: {exc.strerror}")])
+    return load(data, source_file, options, max_bytes)
+
+
+def read_archive(root: Path, articles_dir: str, options: ParseOptions, *, max_bytes: int = 1_000_000,
+                 workers: int | None = None) -> Archive:
+    """Read every dispatch under `root/articles_dir`; `source_file` paths are relative to `root`."""
+    paths = find_sources(root / articles_dir)
+    jobs = [(str(p), p.relative_to(root).as_posix(), options, max_bytes) for p in paths]
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(jobs) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(_load_one, jobs, chunksize=64))
+    else:
+        results = [_load_one(job) for job in jobs]
+    return assemble(results)
+
+
+def assemble(results: list[Loaded]) -> Archive:
+    """Drop duplicates, give every article a slug unique in its month, sort newest first."""
+    archive = Archive()
+    seen: dict[str, str] = {}
+    articles: list[Article] = []
+    for result in results:
+        archive.problems.extend(result.problems)
+        article = result.article
+        if article is None:
+            continue
+        first = seen.setdefault(article.fingerprint, article.source_file)
+        if first != article.source_file:
+            archive.problems.append(Problem(article.source_file, None, "error",
+                                            f"duplicate dispatch: the same text is already in {first}"))
+            continue
+        articles.append(article)
+    archive.problems.extend(assign_slugs(articles))
+    articles.sort(key=lambda a: (a.date, a.source_file), reverse=True)
+    archive.articles = articles
+    return archive
+
+
+def assign_slugs(articles: list[Article]) -> list[Problem]:
+    """Make slugs unique within each month: `-2`, `-3` in order of date, then file.
+
+    A slug set in front matter is kept; two articles setting the same one is an error.
+    """
+    problems: list[Problem] = []
+    months: dict[tuple[str, str], list[Article]] = defaultdict(list)
+    for article in articles:
+        months[(article.year, article.month)].append(article)
+    for group in months.values():
+        group.sort(key=lambda a: (a.date, a.source_file))
+        taken: dict[str, Article] = {}
+        chosen = [a for a in group if a.slug_from_front_matter]
+        for article in chosen:
+            if article.slug in taken:
+                problems.append(Problem(article.source_file, None, "error",
+                                        f"slug `{article.slug}` is already used by {taken[article.slug].source_file} in {article.year}-{article.month}"))
+            else:
+                taken[article.slug] = article
+        for article in group:
+            if taken.get(article.slug) is article:
+                continue
+            base, n = article.slug, 2
+            while article.slug in taken:
+                article.slug = f"{base}-{n}"
+                n += 1
+            if article.slug != base:
+                problems.append(Problem(article.source_file, None, "info",
+                                        f"slug `{base}` is taken in {article.year}-{article.month} by {taken[base].source_file}; using `{article.slug}`"))
+            taken[article.slug] = article
+    return problems

@@ -1,0 +1,91 @@
+"""From the bytes of a pasted dispatch to clean Unicode text.
+
+Dispatches arrive as UTF-8 with or without BOM, UTF-16 with BOM, or one of the
+Windows/ISO Western European code pages, with CRLF, CR or LF line ends, no-break
+spaces and, in wire formats (IPTC 7901, ANPA 1312), control characters.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import charset_normalizer
+
+# Encodings a Western European newsroom meets; charset-normalizer chooses among them.
+WESTERN_ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "mac_roman"]
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Spaces that look like a space: no-break, narrow no-break, figure, thin, ideographic.
+_SPACES = re.compile("[\u00a0\u2007\u2009\u202f\u3000]")
+# Invisible characters that only get in the way of matching.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# C0 and C1 control characters except tab and line feed (and STX/ETX, handled by the
+# wire-envelope parser before this is applied).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class NotText(ValueError):
+    """The bytes are not text in any encoding we read (a binary file)."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode dispatch bytes, detecting the encoding rather than guessing it.
+
+    Raises :class:`NotText` for binary data.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data.decode(encoding).lstrip("\ufeff"), encoding.replace("-sig", ""))
+            except UnicodeDecodeError as exc:
+                raise NotText(f"starts with a {encoding} byte-order mark but is not {encoding}: {exc.reason}") from exc
+    if _looks_binary(data):
+        raise NotText("binary data, not text (NUL bytes or mostly control characters)")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data, cp_isolation=WESTERN_ENCODINGS).best()
+    if best is None:
+        # Every byte decodes in cp1252 but for five; latin-1 decodes them all.
+        return Decoded(data.decode("latin_1"), "latin_1")
+    return Decoded(str(best), best.encoding)
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:4096]
+    if not sample:
+        return False
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13, 1, 2, 3, 4, 22, 30, 31, 127, 12, 19, 17))
+    return controls / len(sample) > 0.05
+
+
+def normalize(text: str) -> str:
+    """Unify line ends and spaces, compose accents (NFC); control characters are kept."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SPACES.sub(" ", text)
+    text = _INVISIBLE.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def strip_controls(text: str) -> str:
+    """Remove the control characters of wire formats, keeping tabs and line feeds."""
+    return _CONTROLS.sub("", text)

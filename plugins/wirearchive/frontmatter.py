@@ -1,0 +1,172 @@
+"""The contributor's front matter: split off, loaded safely, checked key by key.
+
+Each problem names the file, the line of the key and the key. Values of the wrong type
+are errors and are not applied; unknown keys are warnings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import frontmatter
+import yaml
+
+from .dispatch.model import Problem
+
+_HANDLER = frontmatter.YAMLHandler()
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANGUAGE = re.compile(r"^[a-z]{2}$")
+EVENT_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+@dataclass
+class FrontMatter:
+    values: dict = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1  # line of the file where the body starts
+
+
+def split(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
+    """Separate a leading YAML block from the text and load it safely."""
+    if not _HANDLER.detect(text):
+        return FrontMatter(body=text), []
+    try:
+        raw, body = _HANDLER.split(text)
+    except ValueError:
+        return FrontMatter(body=text), [Problem(path, 1, "error", "front matter opened with '---' is never closed by a '---' line")]
+    body_line = 1 + text[: len(text) - len(body)].count("\n")
+    if body.startswith("\n"):
+        body, body_line = body[1:], body_line + 1
+    fm = FrontMatter(body=body, body_line=body_line)
+    try:
+        node = yaml.compose(raw, Loader=yaml.SafeLoader)
+        values = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = 2 + mark.line if mark else 1
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return fm, [Problem(path, line, "error", f"front matter is not valid YAML: {reason}")]
+    if values is None:
+        return fm, []
+    if not isinstance(values, dict):
+        return fm, [Problem(path, 2, "error", f"front matter must be a mapping of keys to values, not a {type(values).__name__}")]
+    fm.values = values
+    fm.lines = {str(key.value): 2 + key.start_mark.line for key, _ in node.value}
+    return fm, []
+
+
+# ----------------------------------------------------------------------------- checking
+
+
+def _str(value) -> str | None:
+    return None if isinstance(value, str) and value.strip() else "must be a non-empty string"
+
+
+def _optional_str(value) -> str | None:
+    return None if value is None or isinstance(value, str) else "must be a string or null"
+
+
+def _str_list(value) -> str | None:
+    if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+        return None
+    return "must be a list of strings"
+
+
+def _date(value) -> str | None:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return None
+    if isinstance(value, str):
+        try:
+            dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+            return None
+        except ValueError:
+            pass
+    return "must be an ISO 8601 date or date-time, such as 2026-02-01 or 2026-02-01T09:12:00+01:00"
+
+
+def _language(value) -> str | None:
+    return None if isinstance(value, str) and LANGUAGE.match(value) else "must be a two-letter ISO 639-1 code such as fr, de or en"
+
+
+def _slug(value) -> str | None:
+    return None if isinstance(value, str) and SLUG.match(value) else "must be lower-case ASCII letters, digits and single hyphens"
+
+
+def _image(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dict) and isinstance(value.get("caption"), str) and set(value) <= {"caption", "credit"} \
+            and _optional_str(value.get("credit")) is None:
+        return None
+    return "must be null or a mapping with `caption` (string) and optional `credit`"
+
+
+def _quotes(value) -> str | None:
+    if isinstance(value, list) and all(
+        isinstance(q, dict) and isinstance(q.get("text"), str) and set(q) <= {"speaker", "text"}
+        and _optional_str(q.get("speaker")) is None for q in value
+    ):
+        return None
+    return "must be a list of {speaker, text} mappings"
+
+
+def _events(value) -> str | None:
+    if not isinstance(value, list):
+        return "must be a list of {date, text} mappings"
+    for event in value:
+        if not (isinstance(event, dict) and isinstance(event.get("text"), str)):
+            return "must be a list of {date, text} mappings"
+        when = event.get("date")
+        when = when.isoformat() if isinstance(when, dt.date) else when
+        if not (isinstance(when, str) and EVENT_DATE.match(when) and _valid_partial(when)):
+            return f"has an event date {event.get('date')!r} that is not YYYY, YYYY-MM or YYYY-MM-DD"
+    return None
+
+
+def _valid_partial(text: str) -> bool:
+    parts = [int(p) for p in text.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        return True
+    except ValueError:
+        return False
+
+
+CHECKS: dict[str, Callable[[object], str | None]] = {
+    "title": _str,
+    "date": _date,
+    "language": _language,
+    "sources": _str_list,
+    "rubric": _optional_str,
+    "section": _optional_str,
+    "summary": _optional_str,
+    "image": _image,
+    "slug": _slug,
+    "entities": _str_list,
+    "entities_exclude": _str_list,
+    "quotes": _quotes,
+    "events": _events,
+}
+
+
+def check(fm: FrontMatter, path: str) -> tuple[dict, list[Problem]]:
+    """The values that may be applied, and a problem for each key that may not."""
+    good: dict = {}
+    problems: list[Problem] = []
+    for key, value in fm.values.items():
+        line = fm.lines.get(str(key))
+        validate = CHECKS.get(str(key))
+        if validate is None:
+            known = ", ".join(CHECKS)
+            problems.append(Problem(path, line, "warning", f"unknown front matter key `{key}` (known keys: {known})"))
+            continue
+        reason = validate(value)
+        if reason:
+            problems.append(Problem(path, line, "error", f"front matter key `{key}` {reason}, got {value!r}"))
+        else:
+            good[key] = value
+    return good, problems
