@@ -35,7 +35,7 @@ CREDIT = re.compile(
     r"Photo|Foto|Bild|Image|Getty Images|Archives?|Archivbild|Symbolbild)\b"
 )
 DATELINE = re.compile(
-    r"^(?P<place>[^\W\d_][^()\n]{0,60}?)\s*(?:,\s*(?P<date>[^(),\n]{3,30}?))?\s*"
+    r"^(?P<place>[^\W\d_][^()\n]{0,60}?)\s*(?:,\s*(?P<date>[^()\n]{3,30}?))?\s*"
     r"\((?P<credit>[^()\n]{2,40})\)\s*(?P<dash>--|[-–—_])?\s*"
 )
 VERSION_MARK = re.compile(
@@ -179,12 +179,12 @@ def parse_web_copy(lines: list[Line], options: ParseOptions, path: str) -> tuple
         elif nxt == text and d.image is None:
             credit = None
             d.furniture.append(Paragraph(nxt, items[i + 1].number))
-            if i + 2 < len(items) and CREDIT.match(items[i + 2].text):
+            if i + 2 < len(items) and _is_credit(items[i + 2].text, options):
                 credit = items[i + 2].text
                 i += 1
             d.image = Image(text, credit)
             i += 1
-        elif d.image is None and not content and nxt is not None and CREDIT.match(nxt) and len(nxt) < 120 and not _is_sentence_of_body(nxt):
+        elif d.image is None and not content and nxt is not None and _is_credit(nxt, options):
             d.image = Image(text, nxt)
             i += 1
         else:
@@ -203,8 +203,10 @@ def _is_header(items: list[Line], number: int) -> bool:
     return bool(items) and items[0].number == number and HEADER.match(items[0].text) is not None
 
 
-def _is_sentence_of_body(text: str) -> bool:
-    return len(text.split()) > 12
+def _is_credit(text: str, options: ParseOptions) -> bool:
+    """A photo credit (`KEYSTONE/EPA/Ritchie B. Tongo`), not an agency line or a sentence."""
+    return (CREDIT.match(text) is not None and len(text) < 120 and len(text.split()) <= 8
+            and options.agency_table.canonical(text) is None)
 
 
 # ---------------------------------------------------------------------------- wire copy
