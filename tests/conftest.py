@@ -1,0 +1,74 @@
+"""Shared test helpers: fixture files, and building a small site in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED_DISPATCHES = ROOT.parent / "shared" / "dispatches"
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def write_site(root: Path, articles: dict[str, str | bytes], *, plugin_options: str = "", extra: str = "",
+               docs: dict[str, str] | None = None) -> Path:
+    """A minimal Wirearchive site under `root`: mkdocs.yml, docs/, articles/."""
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    for name, text in (docs or {}).items():
+        path = root / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    for name, content in articles.items():
+        path = root / "articles" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        "site_name: Test archive\n"
+        "theme:\n  name: material\n"
+        "plugins:\n  - wirearchive:" + ("\n" + plugin_options if plugin_options else " {}") + "\n" + extra,
+        encoding="utf-8",
+    )
+    return root
+
+
+def mkdocs_build(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` in `root`, as a contributor would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+        cwd=root, capture_output=True, text=True, timeout=600,
+    )
+
+
+def wirearchive(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """The `wirearchive` command line, run as a subprocess."""
+    return subprocess.run(
+        [sys.executable, "-m", "wirearchive.cli", *args],
+        cwd=cwd, capture_output=True, text=True, input=stdin, timeout=600,
+    )
+
+
+@pytest.fixture
+def fixture_path():
+    def get(*parts: str) -> Path:
+        return FIXTURES.joinpath(*parts)
+    return get
+
+
+@pytest.fixture
+def demo_copy(tmp_path) -> Path:
+    """A copy of the repository's demo site (mkdocs.yml, docs/, articles/) in tmp_path."""
+    for name in ("mkdocs.yml",):
+        shutil.copy(ROOT / name, tmp_path / name)
+    for name in ("docs", "articles"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return tmp_path
