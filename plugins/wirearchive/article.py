@@ -28,9 +28,15 @@ class Loaded:
     dispatch: Dispatch | None = None
 
 
-def make_slug(title: str) -> str:
-    """ASCII slug of a headline, cut at a word boundary."""
-    return slugify(title, max_length=SLUG_MAX, word_boundary=True, save_order=True) or "dispatch"
+# German spells umlauts out when it drops them: `fünf` is `fuenf`, not `funf`.
+TRANSLITERATION = {"de": [["ä", "ae"], ["ö", "oe"], ["ü", "ue"], ["Ä", "Ae"], ["Ö", "Oe"], ["Ü", "Ue"], ["ß", "ss"]]}
+
+
+def make_slug(title: str, language: str | None = None) -> str:
+    """ASCII slug of a headline, cut at a word boundary, umlauts spelled out in German."""
+    slug = slugify(title, max_length=SLUG_MAX, word_boundary=True, save_order=True,
+                   replacements=TRANSLITERATION.get(language or "", ()))
+    return slug or "dispatch"
 
 
 def fingerprint(text: str) -> str:
@@ -55,6 +61,9 @@ def load(data: bytes, source_file: str, options: ParseOptions, max_bytes: int = 
     problems += split_problems
     overlay, check_problems = frontmatter.check(fm, source_file)
     problems += check_problems
+    if (kind := _agency_format(fm.body)) is not None:
+        return Loaded(None, problems + [Problem(source_file, fm.body_line, "error",
+                                                f"this is agency {kind}, not the text of a dispatch: paste the story's text instead")])
     if source_file.endswith(".md"):
         dispatch = None
         article = _curated(fm, overlay, source_file, options, problems)
@@ -69,6 +78,16 @@ def load(data: bytes, source_file: str, options: ParseOptions, max_bytes: int = 
         article.fingerprint = fingerprint(fm.body)
         article.raw_text = text
     return Loaded(article, problems, dispatch)
+
+
+def _agency_format(text: str) -> str | None:
+    """Agencies' machine formats, which are not read yet (NewsML, NITF, ninjs)."""
+    start = text.lstrip()[:200]
+    if re.match(r"<(?:\?xml|[A-Za-z][\w:-]*[\s>])", start):
+        return "XML (NewsML, NITF)"
+    if re.match(r"\{\s*\"", start):
+        return "JSON (ninjs)"
+    return None
 
 
 def _date(value, tz) -> dt.datetime:
@@ -105,7 +124,7 @@ def _from_dispatch(d: Dispatch, overlay: dict, fm, path: str, options: ParseOpti
         section=overlay.get("section", d.section),
         summary=overlay.get("summary", d.summary),
         image=_image(image),
-        slug=overlay.get("slug") or make_slug(title),
+        slug=overlay.get("slug") or make_slug(title, lang),
         body=paragraphs_markdown([p.text for p in d.body]),
         entities=list(overlay.get("entities", [])),
         quotes=list(overlay.get("quotes", [])),
@@ -136,7 +155,7 @@ def _curated(fm, overlay: dict, path: str, options: ParseOptions, problems: list
         section=overlay.get("section"),
         summary=overlay.get("summary"),
         image=_image(overlay.get("image")),
-        slug=overlay.get("slug") or make_slug(overlay["title"]),
+        slug=overlay.get("slug") or make_slug(overlay["title"], lang),
         body=body,
         entities=list(overlay.get("entities", [])),
         quotes=list(overlay.get("quotes", [])),

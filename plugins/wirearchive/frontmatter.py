@@ -47,15 +47,16 @@ def split(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
         values = yaml.safe_load(raw)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = 2 + mark.line if mark else 1
+        line = 1 + mark.line if mark else 1
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return fm, [Problem(path, line, "error", f"front matter is not valid YAML: {reason}")]
     if values is None:
         return fm, []
     if not isinstance(values, dict):
-        return fm, [Problem(path, 2, "error", f"front matter must be a mapping of keys to values, not a {type(values).__name__}")]
+        return fm, [Problem(path, 1, "error", f"front matter must be a mapping of keys to values, not a {type(values).__name__}")]
     fm.values = values
-    fm.lines = {str(key.value): 2 + key.start_mark.line for key, _ in node.value}
+    # `raw` starts with the newline that ends the opening `---` line: YAML line n is file line n + 1.
+    fm.lines = {str(key.value): 1 + key.start_mark.line for key, _ in node.value}
     return fm, []
 
 

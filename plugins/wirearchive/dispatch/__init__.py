@@ -61,9 +61,6 @@ def parse_text(text: str, options: ParseOptions, *, path: str = "<text>", first_
     if trailer.strip():
         last = first_line + text.count("\n")
         d.furniture.append(Paragraph(" ".join(trailer.split()), last))
-    if d.title is None and text.lstrip()[:1] in ("<", "{"):
-        kind = "XML (NewsML, NITF)" if text.lstrip().startswith("<") else "JSON (ninjs)"
-        problems.append(Problem(path, first_line, "error", f"this is agency {kind}, not a pasted dispatch: paste the text of the story instead"))
     sample = " ".join([d.title or "", d.summary or ""] + [p.text for p in d.body[:12]])
     d.language = language.detect(sample, options.languages)
     return d, problems

@@ -243,6 +243,7 @@ def parse_wire(lines: list[Line], options: ParseOptions, path: str, trailer: str
         dateline = find_dateline(paras[start].text, options)
         d.dateline = paras[start].text[: dateline.end].strip()
         d.dateline_date = dateline.date_text
+        d.date_line = paras[start].line
         d.sources = list(dateline.sources)
         body_from = paras[start].line
     elif paras and len(paras) > 1 and len(paras[0].text) <= 200:

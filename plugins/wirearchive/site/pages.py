@@ -1,0 +1,71 @@
+"""The pages and files the archive adds to the site.
+
+Each capability contributes a generator: a function of the :class:`SiteData` that yields
+:class:`Generated` items. The plugin adds them all as MkDocs generated files; a
+Markdown page is rendered by its `template`, with `context` added to the template's
+context. Generators see the whole archive (read, then write).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ..archive import Archive
+from ..dispatch import Article, strip_controls
+from ..markdown import page_source
+
+ARTICLE_TEMPLATE = "wirearchive/article.html"
+HOME_TEMPLATE = "wirearchive/home.html"
+
+
+@dataclass
+class Generated:
+    """One generated file: a Markdown page rendered by `template`, or a plain file."""
+
+    src_uri: str
+    content: str | bytes
+    template: str | None = None
+    context: dict = field(default_factory=dict)
+
+
+@dataclass
+class SiteData:
+    """What generators read: the archive, the plugin's config, the site's existing files."""
+
+    archive: Archive
+    config: object
+    existing: set[str]
+
+
+def article_page(article: Article) -> str:
+    """src_uri of an article's page, built at `/<yyyy>/<mm>/<slug>/`."""
+    return f"{article.year}/{article.month}/{article.slug}.md"
+
+
+def dispatch_file(article: Article) -> str:
+    """src_uri of the raw dispatch published beside its article."""
+    return f"{article.year}/{article.month}/{article.slug}/dispatch.txt"
+
+
+def articles(data: SiteData) -> Iterable[Generated]:
+    for article in data.archive.articles:
+        yield Generated(article_page(article), page_source(article.metadata(), article.body), ARTICLE_TEMPLATE,
+                        {"article": article, "dispatch_url": dispatch_file(article)})
+        yield Generated(dispatch_file(article), strip_controls(article.raw_text))
+
+
+def home(data: SiteData) -> Iterable[Generated]:
+    if "index.md" not in data.existing:
+        yield Generated("index.md", "", HOME_TEMPLATE)
+
+
+GENERATORS: list[Callable[[SiteData], Iterable[Generated]]] = [
+    articles,
+    home,
+]
+
+
+def generate(data: SiteData) -> Iterable[Generated]:
+    for generator in GENERATORS:
+        yield from generator(data)

@@ -1,0 +1,32 @@
+"""Jinja filters the archive's templates use: dates in the article's language."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from babel.core import UnknownLocaleError
+from babel.dates import format_date, format_time
+
+
+def _locale(language: str | None) -> str:
+    return language or "en"
+
+
+def localized_datetime(value: datetime, language: str | None = None) -> str:
+    """`14 mars 2026, 09:12` / `14. März 2026, 09:12` / `March 14, 2026, 9:12 AM`."""
+    try:
+        return f"{format_date(value, 'long', locale=_locale(language))}, {format_time(value, 'short', locale=_locale(language))}"
+    except (UnknownLocaleError, ValueError):
+        return value.strftime("%Y-%m-%d %H:%M")
+
+
+def localized_date(value: datetime, language: str | None = None) -> str:
+    try:
+        return format_date(value, "long", locale=_locale(language))
+    except (UnknownLocaleError, ValueError):
+        return value.strftime("%Y-%m-%d")
+
+
+def install_filters(env) -> None:
+    env.filters["wa_datetime"] = localized_datetime
+    env.filters["wa_date"] = localized_date
