@@ -68,13 +68,18 @@ def decode(data: bytes) -> Decoded:
     return Decoded(str(best), best.encoding)
 
 
+# Control bytes that wire formats use (SOH, STX, ETX, EOT, SYN, ...) and text has (tab, LF, CR).
+_WIRE_CONTROLS = bytes([1, 2, 3, 4, 9, 10, 12, 13, 17, 19, 22, 30, 31, 127])
+_OTHER_CONTROLS = bytes(b for b in range(32) if b not in _WIRE_CONTROLS)
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:4096]
     if not sample:
         return False
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13, 1, 2, 3, 4, 22, 30, 31, 127, 12, 19, 17))
+    controls = len(sample) - len(sample.translate(None, _OTHER_CONTROLS))
     return controls / len(sample) > 0.05
 
 
