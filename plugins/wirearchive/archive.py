@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .article import Loaded, load
 from .dispatch import Article, ParseOptions, Problem
+from .entities import Glossary
 
 SUFFIXES = (".txt", ".md")
 PARALLEL_FROM = 400  # below this many files, worker processes cost more than they save
@@ -21,6 +22,7 @@ class Archive:
 
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    glossary: Glossary | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -38,27 +40,44 @@ def find_sources(root: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.as_posix())
 
 
+_glossary: Glossary | None = None  # the glossary of this process's jobs (sent once to each worker)
+
+
+def _use_glossary(glossary: Glossary | None) -> None:
+    global _glossary
+    _glossary = glossary
+
+
 def _load_one(job: tuple[str, str, ParseOptions, int]) -> Loaded:
     path, source_file, options, max_bytes = job
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         return Loaded(None, [Problem(source_file, None, "error", f"cannot read file: {exc.strerror}")])
-    return load(data, source_file, options, max_bytes)
+    return load(data, source_file, options, max_bytes, _glossary)
 
 
 def read_archive(root: Path, articles_dir: str, options: ParseOptions, *, max_bytes: int = 1_000_000,
-                 workers: int | None = None) -> Archive:
-    """Read every dispatch under `root/articles_dir`; `source_file` paths are relative to `root`."""
+                 workers: int | None = None, glossary: Glossary | None = None) -> Archive:
+    """Read every dispatch under `root/articles_dir`; `source_file` paths are relative to `root`.
+
+    With a `glossary`, every article is annotated with its entities and quotes.
+    """
     paths = find_sources(root / articles_dir)
     jobs = [(str(p), p.relative_to(root).as_posix(), options, max_bytes) for p in paths]
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers > 1 and len(jobs) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_use_glossary, initargs=(glossary,)) as pool:
             results = list(pool.map(_load_one, jobs, chunksize=64))
     else:
+        _use_glossary(glossary)
         results = [_load_one(job) for job in jobs]
-    return assemble(results)
+        _use_glossary(None)
+    archive = assemble(results)
+    if glossary is not None:
+        archive.glossary = glossary
+        archive.problems[:0] = glossary.problems
+    return archive
 
 
 def assemble(results: list[Loaded]) -> Archive:

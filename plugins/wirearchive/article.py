@@ -13,6 +13,7 @@ from slugify import slugify
 from . import frontmatter
 from .dispatch import Article, Dispatch, Image, NotText, ParseOptions, Problem, decode, language, normalize, parse_text
 from .dispatch import dates
+from .entities import Glossary, annotate
 from .markdown import neutralise_html, paragraphs_markdown
 
 SLUG_MAX = 60
@@ -45,8 +46,12 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(" ".join(words).encode()).hexdigest()[:16]
 
 
-def load(data: bytes, source_file: str, options: ParseOptions, max_bytes: int = 1_000_000) -> Loaded:
-    """Read one raw (`.txt`) or curated (`.md`) dispatch. Never raises on bad input."""
+def load(data: bytes, source_file: str, options: ParseOptions, max_bytes: int = 1_000_000,
+         glossary: Glossary | None = None) -> Loaded:
+    """Read one raw (`.txt`) or curated (`.md`) dispatch. Never raises on bad input.
+
+    With a `glossary`, the article's entities, quotes and mentions are filled in.
+    """
     problems: list[Problem] = []
     if len(data) > max_bytes:
         problems.append(Problem(source_file, None, "error",
@@ -77,6 +82,8 @@ def load(data: bytes, source_file: str, options: ParseOptions, max_bytes: int = 
         article.slug_from_front_matter = "slug" in overlay
         article.fingerprint = fingerprint(fm.body)
         article.raw_text = text
+        if glossary is not None:
+            problems += annotate(article, glossary, overlay, fm.lines)
     return Loaded(article, problems, dispatch)
 
 

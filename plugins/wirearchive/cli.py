@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from pathlib import Path
@@ -21,11 +22,31 @@ def site_settings(config_file: Path) -> tuple[ParseOptions, str, int]:
 
     from .site.config import parse_options
 
-    config = load_config(str(config_file))
+    config = _site_config(config_file)
     plugin = config.plugins.get("wirearchive")
     if plugin is None:
         return ParseOptions(), "articles", 1_000_000
     return parse_options(plugin.config), plugin.config.articles_dir, plugin.config.max_dispatch_bytes
+
+
+@functools.cache
+def _site_config(config_file: Path):
+    from mkdocs.config import load_config
+
+    return load_config(str(config_file))
+
+
+def site_glossary(config_file: Path):
+    """The glossary of the site (`glossary_dir` inside its docs_dir), or None without one."""
+    if not config_file.is_file():
+        return None
+    from .site.entities import site_glossary as read_glossary
+
+    config = _site_config(config_file)
+    plugin = config.plugins.get("wirearchive")
+    if plugin is None:
+        return None
+    return read_glossary(config.docs_dir, plugin.config.glossary_dir, config_file.resolve().parent)
 
 
 def _find_config(start: Path) -> Path:
@@ -49,7 +70,11 @@ def show(args) -> int:
         source_file = path.resolve().relative_to(root).as_posix()
     except ValueError:
         source_file = path.as_posix()
-    loaded = load(data, source_file, options, max_bytes)
+    glossary = site_glossary(config_file)
+    for problem in glossary.problems if glossary else []:
+        if problem.severity == "error":
+            print(problem, file=sys.stderr)
+    loaded = load(data, source_file, options, max_bytes, glossary)
     for problem in loaded.problems:
         print(problem, file=sys.stderr)
     article = loaded.article
@@ -65,7 +90,7 @@ def show(args) -> int:
 def check(args) -> int:
     root = Path(args.root).resolve()
     options, articles_dir, max_bytes = site_settings(root / "mkdocs.yml")
-    archive = read_archive(root, articles_dir, options, max_bytes=max_bytes)
+    archive = read_archive(root, articles_dir, options, max_bytes=max_bytes, glossary=site_glossary(root / "mkdocs.yml"))
     shown = [p for p in archive.problems if args.verbose or p.severity != "info"]
     for problem in sorted(shown, key=_order):
         print(problem)
@@ -73,6 +98,20 @@ def check(args) -> int:
     warnings = sum(p.severity == "warning" for p in archive.problems)
     print(f"{len(archive.articles)} articles, {errors} errors, {warnings} warnings", file=sys.stderr)
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def suggest_entities(args) -> int:
+    from .entities import suggest
+
+    root = Path(args.root).resolve()
+    options, articles_dir, max_bytes = site_settings(root / "mkdocs.yml")
+    glossary = site_glossary(root / "mkdocs.yml")
+    archive = read_archive(root, articles_dir, options, max_bytes=max_bytes, glossary=glossary)
+    finder = suggest.default_finder(plain=args.plain)
+    print(f"# candidates found with {finder.name}", file=sys.stderr)
+    found = suggest.suggest(archive.articles, glossary, finder, min_articles=args.min_articles, limit=args.limit)
+    print(suggest.stubs(found), end="")
+    return 0
 
 
 def _order(problem: Problem):
@@ -92,6 +131,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
     p.add_argument("-v", "--verbose", action="store_true", help="also print informational notes")
     p.set_defaults(run=check)
+    p = commands.add_parser("entities", help="work on the glossary of entities")
+    entity_commands = p.add_subparsers(dest="entities_command", required=True)
+    p = entity_commands.add_parser("suggest", help="list names the glossary lacks, as front matter stubs")
+    p.add_argument("root", nargs="?", default=".", help="site root (the folder of mkdocs.yml)")
+    p.add_argument("--limit", type=int, default=30, help="at most this many suggestions (default 30)")
+    p.add_argument("--min-articles", type=int, default=2, help="named in at least this many dispatches (default 2)")
+    p.add_argument("--plain", action="store_true", help="do not use spaCy even if it is installed")
+    p.set_defaults(run=suggest_entities)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -90,6 +90,8 @@ class Article:
     entities: list[str] = field(default_factory=list)
     quotes: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
+    # (start, end, entity id): the first mention of each entity in `body`, which the page links
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)
     byline: str | None = None
     credits: str | None = None
     notes: list[str] = field(default_factory=list)

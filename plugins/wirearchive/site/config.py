@@ -15,6 +15,7 @@ class ArchiveConfig(base.Config):
     """Options of the `wirearchive` plugin in `mkdocs.yml`."""
 
     articles_dir = c.Type(str, default="articles")
+    glossary_dir = c.Type(str, default="entities")  # inside docs_dir: one <id>.md per entity
     timezone = c.Type(str, default="Europe/Zurich")
     languages = c.ListOfItems(c.Type(str), default=["fr", "de", "en", "it"])
     agencies = c.DictOfItems(c.Type(str), default={})

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from ..archive import Archive
 from ..dispatch import Article, strip_controls
+from ..entities import linked_body
 from ..markdown import page_source
+from .entities import entity_assets, entity_pages
 
 ARTICLE_TEMPLATE = "wirearchive/article.html"
 HOME_TEMPLATE = "wirearchive/home.html"
@@ -27,6 +29,7 @@ class Generated:
     content: str | bytes
     template: str | None = None
     context: dict = field(default_factory=dict)
+    title: str | None = None  # the page title, unless its front matter has one
 
 
 @dataclass
@@ -49,9 +52,12 @@ def dispatch_file(article: Article) -> str:
 
 
 def articles(data: SiteData) -> Iterable[Generated]:
+    glossary = data.archive.glossary
     for article in data.archive.articles:
-        yield Generated(article_page(article), page_source(article.metadata(), article.body), ARTICLE_TEMPLATE,
-                        {"article": article, "dispatch_url": dispatch_file(article)})
+        page = article_page(article)
+        chips = [glossary[i] for i in article.entities if i in glossary] if glossary else []
+        yield Generated(page, page_source(article.metadata(), linked_body(article, glossary, page)), ARTICLE_TEMPLATE,
+                        {"article": article, "dispatch_url": dispatch_file(article), "article_entities": chips})
         yield Generated(dispatch_file(article), strip_controls(article.raw_text))
 
 
@@ -63,6 +69,8 @@ def home(data: SiteData) -> Iterable[Generated]:
 GENERATORS: list[Callable[[SiteData], Iterable[Generated]]] = [
     articles,
     home,
+    entity_pages,
+    entity_assets,
 ]
 
 

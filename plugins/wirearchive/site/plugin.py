@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files
 
 from ..archive import Archive, read_archive
 from .config import ArchiveConfig, parse_options, site_root
+from .entities import CSS, JS, is_entity_page, site_glossary
 from .pages import Generated, SiteData, generate
 from .render import install_filters
 
@@ -31,20 +32,24 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             raise PluginError(f"wirearchive: {exc} (option `timezone`)") from exc
         # After the theme's own folders and any custom_dir, so a site can override ours.
         config.theme.dirs.append(str(TEMPLATES))
+        config.extra_css.append(CSS)
+        config.extra_javascript.append(JS)
         self.root = site_root(config.config_file_path)
         self.archive = Archive()
         self.pages: dict[str, Generated] = {}
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        glossary = site_glossary(config.docs_dir, self.config.glossary_dir, self.root)
         self.archive = read_archive(self.root, self.config.articles_dir, self.options,
-                                    max_bytes=self.config.max_dispatch_bytes, workers=self.config.workers)
+                                    max_bytes=self.config.max_dispatch_bytes, workers=self.config.workers,
+                                    glossary=glossary)
         for problem in self.archive.problems:
             (log.info if problem.severity == "info" else log.warning)(str(problem))
         if config.nav is None:
             # Thousands of articles in the sidebar of every page would make every page heavy:
             # the navigation lists the hand-written pages only; articles are reached by index.
-            config.nav = [f.src_uri for f in files.documentation_pages()]
+            config.nav = [f.src_uri for f in files.documentation_pages() if not is_entity_page(glossary, f.src_uri)]
             # Leaving the articles out is deliberate: don't list thousands of them in the log.
             config.validation.nav.omitted_files = logging.DEBUG
         data = SiteData(self.archive, self.config, {f.src_uri for f in files})
@@ -52,7 +57,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for item in generate(data):
             if item.template is not None:
                 self.pages[item.src_uri] = item
-            files.append(File.generated(config, item.src_uri, content=item.content))
+            if item.src_uri not in data.existing:  # an existing page (an entity's) only gets template and context
+                files.append(File.generated(config, item.src_uri, content=item.content))
         return files
 
     def on_env(self, env, config, files):
@@ -63,6 +69,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         item = self.pages.get(page.file.src_uri)
         if item is not None:
             page.meta["template"] = item.template
+            if item.title and "title" not in page.meta:
+                page.meta["title"] = item.title
             if "title" in page.meta:
                 # Themes print page titles as HTML (Material's header does): a headline from
                 # a dispatch is text, so it reaches them escaped.
