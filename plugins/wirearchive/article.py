@@ -15,6 +15,7 @@ from .dispatch import Article, Dispatch, Image, NotText, ParseOptions, Problem, 
 from .dispatch import dates
 from .entities import Glossary, annotate
 from .markdown import neutralise_html, paragraphs_markdown
+from .timeline.events import find_events, markdown_paragraphs
 
 SLUG_MAX = 60
 PATH_YEAR = re.compile(r"(?:^|/)(?P<year>(?:19|20)\d{2})(?:/|$)")
@@ -135,7 +136,8 @@ def _from_dispatch(d: Dispatch, overlay: dict, fm, path: str, options: ParseOpti
         body=paragraphs_markdown([p.text for p in d.body]),
         entities=list(overlay.get("entities", [])),
         quotes=list(overlay.get("quotes", [])),
-        events=_events(overlay.get("events", [])),
+        events=_dated_events(overlay, [(overlay.get("summary", d.summary) or "", None)] + [(p.text, p.line) for p in d.body],
+                             when, lang, path, problems),
         byline=d.byline,
         credits=d.credits,
         notes=[p.text for p in d.notes],
@@ -166,7 +168,8 @@ def _curated(fm, overlay: dict, path: str, options: ParseOptions, problems: list
         body=body,
         entities=list(overlay.get("entities", [])),
         quotes=list(overlay.get("quotes", [])),
-        events=_events(overlay.get("events", [])),
+        events=_dated_events(overlay, markdown_paragraphs(fm.body, fm.body_line), _date(overlay["date"], options.tz), lang,
+                             path, problems),
     )
 
 
@@ -176,6 +179,16 @@ def _image(value: dict | None):
 
 def _events(events: list) -> list[dict]:
     return [{"date": e["date"].isoformat() if isinstance(e["date"], dt.date) else str(e["date"]), "text": e["text"]} for e in events]
+
+
+def _dated_events(overlay: dict, paragraphs: list[tuple[str, int | None]], when: dt.datetime, lang: str, path: str,
+                  problems: list[Problem]) -> list[dict]:
+    """The contributor's `events` when front matter gives them, else the events found in the text."""
+    if "events" in overlay:
+        return _events(overlay["events"])
+    found, notes = find_events(paragraphs, when, lang, path)
+    problems += notes
+    return found
 
 
 def _fallback_language(options: ParseOptions) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..archive import Archive
+from ..browse import pages as browse_pages
 from ..dispatch import Article, strip_controls
 from ..entities import linked_body
 from ..markdown import page_source
@@ -39,6 +40,7 @@ class SiteData:
     archive: Archive
     config: object
     existing: set[str]
+    site: object = None  # the MkDocs config: site_name, site_url, theme language
 
 
 def article_page(article: Article) -> str:
@@ -69,6 +71,10 @@ def home(data: SiteData) -> Iterable[Generated]:
 GENERATORS: list[Callable[[SiteData], Iterable[Generated]]] = [
     articles,
     home,
+    browse_pages.archive_pages,
+    browse_pages.facet_pages,
+    browse_pages.timeline_pages,
+    browse_pages.feed_pages,
     entity_pages,
     entity_assets,
 ]

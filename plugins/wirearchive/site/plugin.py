@@ -11,6 +11,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from ..archive import Archive, read_archive
+from ..browse import browse_of
 from .config import ArchiveConfig, parse_options, site_root
 from .entities import CSS, JS, is_entity_page, site_glossary
 from .pages import Generated, SiteData, generate
@@ -52,7 +53,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             config.nav = [f.src_uri for f in files.documentation_pages() if not is_entity_page(glossary, f.src_uri)]
             # Leaving the articles out is deliberate: don't list thousands of them in the log.
             config.validation.nav.omitted_files = logging.DEBUG
-        data = SiteData(self.archive, self.config, {f.src_uri for f in files})
+        data = SiteData(self.archive, self.config, {f.src_uri for f in files}, config)
         self.pages = {}
         for item in generate(data):
             if item.template is not None:
@@ -80,6 +81,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_page_context(self, context, page, config, nav):
         context["archive"] = self.archive
         context["archive_config"] = self.config
+        context["browse"] = browse_of(self.archive)
         item = self.pages.get(page.file.src_uri)
         if item is not None:
             context.update(item.context)

@@ -7,6 +7,8 @@ from datetime import datetime
 from babel.core import UnknownLocaleError
 from babel.dates import format_date, format_time
 
+from ..timeline.dates import label as partial_date_label
+
 
 def _locale(language: str | None) -> str:
     return language or "en"
@@ -30,3 +32,4 @@ def localized_date(value: datetime, language: str | None = None) -> str:
 def install_filters(env) -> None:
     env.filters["wa_datetime"] = localized_datetime
     env.filters["wa_date"] = localized_date
+    env.filters["wa_partial_date"] = partial_date_label

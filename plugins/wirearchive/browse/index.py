@@ -1,0 +1,251 @@
+"""Ways into the archive: by date, source agency, rubric, language and entity; neighbours of an article.
+
+Built once from the whole archive (articles newest first) and read by every page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from babel.core import Locale, UnknownLocaleError
+from slugify import slugify
+
+from ..archive import Archive
+from ..dispatch.dates import fold
+from ..dispatch.model import Article
+from ..timeline import timeline as timelines
+
+ENTITY_PAGE_ENTRIES = 100  # an entity page shows this many latest timeline entries; longer timelines get pages
+RELATED_WINDOW = 200  # per shared entity, the articles nearest in time that are weighed as related
+
+
+@dataclass
+class Facet:
+    """The articles sharing one source agency, rubric or language (newest first)."""
+
+    kind: str  # "source", "rubric" or "language"
+    name: str  # as written in the articles: `ATS`, `Économie`, `fr`
+    slug: str
+    articles: list[Article] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"{FACET_FOLDERS[self.kind]}/{self.slug}/"
+
+    @property
+    def label(self) -> str:
+        """The name to show: a language by its own name (`français`, `Deutsch`)."""
+        if self.kind != "language":
+            return self.name
+        try:
+            return Locale.parse(self.name).get_display_name(self.name) or self.name
+        except (ValueError, UnknownLocaleError):
+            return self.name
+
+
+FACET_FOLDERS = {"source": "sources", "rubric": "rubrics", "language": "languages"}
+
+
+@dataclass
+class Period:
+    """A year (`2025`) or a month (`2025-09`) of the archive and its articles, newest first."""
+
+    key: str
+    articles: list[Article] = field(default_factory=list)
+
+    @property
+    def year(self) -> str:
+        return self.key[:4]
+
+    @property
+    def month(self) -> str | None:
+        return self.key[5:7] or None
+
+    @property
+    def url(self) -> str:
+        return f"archive/{self.year}/" + (f"{self.month}/" if self.month else "")
+
+
+def reading_order(name: str) -> tuple[str, str]:
+    """Sort key of names as a reader expects: `Économie` between `AFP` and `Tech`."""
+    return fold(name), name
+
+
+def unique_slugs(names: Iterable[str]) -> dict[str, str]:
+    """A URL slug for each name, made unique (`-2`, `-3`) in the order of the sorted names."""
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in sorted(set(names), key=reading_order):
+        base = slugify(name) or "x"
+        slug, n = base, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug)
+        slugs[name] = slug
+    return slugs
+
+
+class Browse:
+    """Indexes of one archive; each is computed when first asked for."""
+
+    def __init__(self, archive: Archive):
+        self.archive = archive
+        self.articles: list[Article] = archive.articles  # newest first
+        self._entity_timelines: dict[str, timelines.Timeline] = {}
+
+    # -- by date
+
+    @cached_property
+    def years(self) -> list[Period]:
+        """Years newest first, each with its months newest first in `months`."""
+        years: dict[str, Period] = {}
+        for article in self.articles:
+            years.setdefault(article.year, Period(article.year)).articles.append(article)
+        return list(years.values())
+
+    @cached_property
+    def months(self) -> dict[str, list[Period]]:
+        """Months of each year, newest first."""
+        months: dict[str, dict[str, Period]] = defaultdict(dict)
+        for article in self.articles:
+            key = f"{article.year}-{article.month}"
+            months[article.year].setdefault(key, Period(key)).articles.append(article)
+        return {year: list(found.values()) for year, found in months.items()}
+
+    # -- by source, rubric, language
+
+    @cached_property
+    def facets(self) -> dict[str, list[Facet]]:
+        """Facets of each kind, sorted by name."""
+        names: dict[str, dict[str, list[Article]]] = {kind: defaultdict(list) for kind in FACET_FOLDERS}
+        for article in self.articles:
+            for source in dict.fromkeys(article.sources):
+                names["source"][source].append(article)
+            if article.rubric:
+                names["rubric"][article.rubric].append(article)
+            names["language"][article.language].append(article)
+        result: dict[str, list[Facet]] = {}
+        for kind, by_name in names.items():
+            slugs = unique_slugs(by_name) if kind != "language" else {n: n for n in by_name}
+            result[kind] = [Facet(kind, name, slugs[name], by_name[name]) for name in sorted(by_name, key=reading_order)]
+        return result
+
+    def facet_of(self, kind: str, name: str) -> Facet | None:
+        return self._facet_lookup.get((kind, name))
+
+    @cached_property
+    def _facet_lookup(self) -> dict[tuple[str, str], Facet]:
+        return {(f.kind, f.name): f for facets in self.facets.values() for f in facets}
+
+    # -- by entity
+
+    def entity(self, entity_id: str):
+        """The glossary entity `entity_id` (with `name` and `url`), or None if the glossary has none."""
+        glossary = getattr(self.archive, "glossary", None)
+        return glossary.get(entity_id) if glossary else None
+
+    def entity_name(self, entity_id: str) -> str:
+        entity = self.entity(entity_id)
+        return entity.name if entity is not None else entity_id
+
+    @cached_property
+    def by_entity(self) -> dict[str, list[Article]]:
+        """Articles naming each entity id, newest first."""
+        found: dict[str, list[Article]] = defaultdict(list)
+        for article in self.articles:
+            for entity in dict.fromkeys(article.entities):
+                found[entity].append(article)
+        return dict(found)
+
+    def timeline(self, entity_id: str | None = None) -> timelines.Timeline:
+        """The timeline of the whole archive, or of the articles naming `entity_id`."""
+        if entity_id is None:
+            return self._archive_timeline
+        if entity_id not in self._entity_timelines:
+            self._entity_timelines[entity_id] = timelines.of_articles(self.by_entity.get(entity_id, []))
+        return self._entity_timelines[entity_id]
+
+    def recent_timeline(self, entity_id: str, count: int = ENTITY_PAGE_ENTRIES) -> timelines.Timeline:
+        """The latest `count` entries of an entity's timeline: what its page shows."""
+        return timelines.build(self.timeline(entity_id).entries()[-count:])
+
+    @cached_property
+    def _archive_timeline(self) -> timelines.Timeline:
+        return timelines.of_articles(self.articles)
+
+    def latest_events(self, count: int = 10) -> list[timelines.Entry]:
+        """The most recent events reported, none later than the newest dispatch's day."""
+        if not self.articles:
+            return []
+        return timelines.latest_events(self.articles, count, until=self.articles[0].date.date().isoformat())
+
+    def most_mentioned(self, weeks: int = 4, count: int = 10) -> list[tuple[str, int]]:
+        """Entity ids named by the most dispatches of the `weeks` before the newest one, with counts."""
+        if not self.articles:
+            return []
+        since = self.articles[0].date - dt.timedelta(weeks=weeks)
+        counts: Counter[str] = Counter()
+        for article in self.articles:
+            if article.date <= since:
+                break
+            counts.update(set(article.entities))
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:count]
+
+    # -- neighbours of an article
+
+    @cached_property
+    def _position(self) -> dict[int, int]:
+        return {id(article): n for n, article in enumerate(self.articles)}
+
+    def previous(self, article: Article) -> Article | None:
+        """The dispatch published just before `article`."""
+        n = self._position.get(id(article))
+        return self.articles[n + 1] if n is not None and n + 1 < len(self.articles) else None
+
+    def next(self, article: Article) -> Article | None:
+        """The dispatch published just after `article`."""
+        n = self._position.get(id(article))
+        return self.articles[n - 1] if n else None
+
+    def related(self, article: Article, count: int = 5) -> list[Article]:
+        """Dispatches sharing the most entities with `article`, then the closest in time.
+
+        For an entity named by many dispatches, only the `RELATED_WINDOW` nearest in
+        time to `article` are weighed, so the work stays bounded on large archives.
+        """
+        shared: Counter[int] = Counter()
+        candidates: dict[int, Article] = {}
+        for entity in dict.fromkeys(article.entities):
+            group = self._entity_ascending.get(entity, [])
+            keys = self._entity_keys.get(entity, [])
+            at = bisect_left(keys, (article.date, article.source_file))
+            for other in group[max(0, at - RELATED_WINDOW):at + RELATED_WINDOW + 1]:
+                if other is not article:
+                    shared[id(other)] += 1
+                    candidates[id(other)] = other
+        ranked = sorted(candidates.values(), key=lambda other: (
+            -shared[id(other)], abs((other.date - article.date).total_seconds()), other.date, other.source_file))
+        return ranked[:count]
+
+    @cached_property
+    def _entity_ascending(self) -> dict[str, list[Article]]:
+        return {entity: group[::-1] for entity, group in self.by_entity.items()}
+
+    @cached_property
+    def _entity_keys(self) -> dict[str, list[tuple]]:
+        return {entity: [(a.date, a.source_file) for a in group] for entity, group in self._entity_ascending.items()}
+
+
+_latest: list = [None, None]
+
+
+def browse_of(archive: Archive) -> Browse:
+    """The indexes of `archive`, built once per archive and shared by generators and templates."""
+    if _latest[0] is not archive:
+        _latest[:] = [archive, Browse(archive)]
+    return _latest[1]

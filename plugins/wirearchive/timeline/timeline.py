@@ -1,0 +1,117 @@
+"""Timelines: the events and publications of some articles, in date order, by year and month.
+
+An event known only to its month sits in its month before the days of that month; one
+known only to its year sits in its year before the months: each is shown as what it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Literal
+
+from ..dispatch.model import Article
+from . import dates
+
+Kind = Literal["event", "publication"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of a timeline: an event a dispatch reports, or the dispatch's publication."""
+
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    kind: Kind
+    text: str  # the event's sentence, or the dispatch's title
+    article: Article
+
+    @property
+    def precision(self) -> dates.Precision:
+        return dates.precision(self.date)
+
+    def sort_key(self) -> tuple:
+        # Events before the publication of the same day; then in the order of publication.
+        return dates.sort_key(self.date), self.kind == "publication", self.article.date, self.article.source_file, self.text
+
+
+@dataclass
+class Month:
+    key: str  # YYYY-MM
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def year(self) -> int:
+        return int(self.key[:4])
+
+    @property
+    def number(self) -> int:
+        return int(self.key[5:7])
+
+
+@dataclass
+class Year:
+    year: str
+    entries: list[Entry] = field(default_factory=list)  # known to the year only
+    months: list[Month] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.entries) + sum(len(m.entries) for m in self.months)
+
+
+@dataclass
+class Timeline:
+    """Years, oldest first; in each, the year-only entries, then the months."""
+
+    years: list[Year] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(y.count for y in self.years)
+
+    def entries(self) -> list[Entry]:
+        return [e for y in self.years for e in [*y.entries, *(e for m in y.months for e in m.entries)]]
+
+    def year(self, year: str) -> Timeline:
+        """The part of this timeline that falls in `year`."""
+        return Timeline([y for y in self.years if y.year == year])
+
+
+def entries_of(articles: Iterable[Article], *, events: bool = True, publications: bool = True) -> list[Entry]:
+    """Every event and publication of `articles`, unsorted."""
+    found: list[Entry] = []
+    for article in articles:
+        if publications:
+            found.append(Entry(article.date.date().isoformat(), "publication", article.title, article))
+        if events:
+            found += [Entry(e["date"], "event", e["text"], article) for e in article.events]
+    return found
+
+
+def build(entries: Iterable[Entry]) -> Timeline:
+    """Group entries by year, then by month, each group in date order."""
+    ordered = sorted(entries, key=Entry.sort_key)
+    timeline = Timeline()
+    for year, in_year in groupby(ordered, key=lambda e: dates.year_of(e.date)):
+        group = Year(year)
+        for month, in_month in groupby(in_year, key=lambda e: dates.month_of(e.date)):
+            if month is None:
+                group.entries.extend(in_month)
+            else:
+                group.months.append(Month(month, list(in_month)))
+        timeline.years.append(group)
+    return timeline
+
+
+def of_articles(articles: Iterable[Article]) -> Timeline:
+    return build(entries_of(articles))
+
+
+def latest_events(articles: Iterable[Article], count: int, until: str | None = None) -> list[Entry]:
+    """The `count` most recent events up to the partial date `until` (none later), newest first."""
+    events = entries_of(articles, publications=False)
+    if until is not None:
+        limit = dates.sort_key(until)
+        events = [e for e in events if dates.sort_key(e.date) <= limit]
+    return sorted(events, key=Entry.sort_key, reverse=True)[:count]
