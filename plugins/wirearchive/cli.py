@@ -1,4 +1,4 @@
-"""`wirearchive`: see what the site makes of a dispatch, and check the whole archive."""
+"""`wirearchive`: see what the site makes of a dispatch, add dispatches, check the whole archive."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import contribute
 from .archive import read_archive
 from .article import load
 from .dispatch import ParseOptions, Problem
@@ -100,6 +101,27 @@ def check(args) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
+def add(args) -> int:
+    config_file = Path(args.config) if args.config else _find_config(Path.cwd())
+    options, articles_dir, max_bytes = site_settings(config_file)
+    root = config_file.resolve().parent
+    known = contribute.known_dispatches(root, articles_dir)
+    failed = False
+    for name in args.files:
+        try:
+            data = sys.stdin.buffer.read() if name == contribute.STDIN else Path(name).read_bytes()
+        except OSError as exc:
+            print(f"{name}: error: cannot read: {exc.strerror}", file=sys.stderr)
+            failed = True
+            continue
+        added = contribute.add(data, name, root, articles_dir, options, known=known, max_bytes=max_bytes)
+        out, err = contribute.report(added)
+        print(out, end="\n" if out else "")
+        print(err, end="\n" if err else "", file=sys.stderr)
+        failed |= added.stored is None or any(p.severity == "error" for p in added.problems)
+    return 1 if failed else 0
+
+
 def suggest_entities(args) -> int:
     from .entities import suggest
 
@@ -131,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
     p.add_argument("-v", "--verbose", action="store_true", help="also print informational notes")
     p.set_defaults(run=check)
+    p = commands.add_parser("add", help="store pasted dispatches under articles/<yyyy>/<mm>/<slug>.txt")
+    p.add_argument("files", nargs="+", metavar="FILE", help="dispatch files; - reads one from standard input")
+    p.add_argument("--config", help="the site's mkdocs.yml (default: found above the current folder)")
+    p.set_defaults(run=add)
     p = commands.add_parser("entities", help="work on the glossary of entities")
     entity_commands = p.add_subparsers(dest="entities_command", required=True)
     p = entity_commands.add_parser("suggest", help="list names the glossary lacks, as front matter stubs")

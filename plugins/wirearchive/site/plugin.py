@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from markupsafe import escape
@@ -10,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from .. import publish
 from ..archive import Archive, read_archive
 from ..browse import browse_of
 from .config import ArchiveConfig, parse_options, site_root
@@ -77,6 +79,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 # a dispatch is text, so it reaches them escaped.
                 page.meta["title"] = str(escape(str(page.meta["title"])))
         return markdown
+
+    def on_pre_page(self, page, config, files):
+        item = self.pages.get(page.file.src_uri)
+        newest = self.archive.articles[0] if self.archive.articles else None
+        date = publish.page_date(item.context.get("article") if item else None, newest, os.environ)
+        if date is not None:
+            page.update_date = date
+        return page
+
+    def on_post_build(self, config):
+        size = publish.measure(Path(config.site_dir), [a.url for a in self.archive.articles])
+        log.info(size.summary())
+        for message in publish.over_budget(size, site_mb=self.config.size_budget_mb, page_kb=self.config.page_budget_kb):
+            log.warning(message)
 
     def on_page_context(self, context, page, config, nav):
         context["archive"] = self.archive

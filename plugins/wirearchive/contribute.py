@@ -1,0 +1,178 @@
+"""Adding dispatches to the archive: `wirearchive add`.
+
+A contributor pastes a dispatch; :func:`add` reads it as the build would, refuses it if
+the archive already holds the same text, and otherwise stores it under
+`<articles_dir>/<yyyy>/<mm>/<slug>.txt` from its parsed date and headline. What it could
+not understand comes back as the front matter lines that would fix it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from . import frontmatter
+from .archive import find_sources, read_archive
+from .article import Loaded, fingerprint, load
+from .dispatch import NotText, ParseOptions, Problem, dates, decode, normalize
+from .markdown import page_source
+
+STDIN = "-"
+UTC = ZoneInfo("UTC")
+
+
+@dataclass
+class Added:
+    """What became of one pasted dispatch.
+
+    `stored` is the file written (relative to the site root), or None when the dispatch
+    was refused; `reason` then says why. `fixes` are front matter lines to add.
+    """
+
+    name: str
+    stored: str | None
+    loaded: Loaded | None
+    reason: str | None = None
+    fixes: list[str] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.loaded.problems if self.loaded else []
+
+
+def text_fingerprint(data: bytes) -> str | None:
+    """The fingerprint the archive gives a file's dispatch (front matter left out)."""
+    try:
+        text = normalize(decode(data).text)
+    except NotText:
+        return None
+    fm, _ = frontmatter.split(text, "")
+    return fingerprint(fm.body)
+
+
+def known_dispatches(root: Path, articles_dir: str) -> dict[str, str]:
+    """Fingerprint → path (relative to `root`) of every dispatch already in the archive."""
+    known: dict[str, str] = {}
+    for path in find_sources(root / articles_dir):
+        try:
+            key = text_fingerprint(path.read_bytes())
+        except OSError:
+            continue
+        if key is not None:
+            known.setdefault(key, path.relative_to(root).as_posix())
+    return known
+
+
+def stored_text(data: bytes) -> str:
+    """The dispatch as it is written to the archive: UTF-8, LF line ends, ending in one."""
+    text = decode(data).text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.rstrip("\n") + "\n"
+
+
+def add(data: bytes, name: str, root: Path, articles_dir: str, options: ParseOptions, *,
+        known: dict[str, str], max_bytes: int = 1_000_000) -> Added:
+    """Store one dispatch in the archive under `root`, unless it is a duplicate or undated.
+
+    `known` (from :func:`known_dispatches`) is updated with the dispatch once stored, so
+    the same text given twice in one run is refused the second time. A file given from
+    inside the archive is moved to its place rather than copied.
+    """
+    own_path = _inside(Path(name), root / articles_dir, root) if name != STDIN else None
+    loaded = load(data, _display(name), options, max_bytes)
+    if loaded.article is None and loaded.dispatch is None:
+        return Added(name, None, loaded, "it is not a dispatch that can be read")
+    key = loaded.article.fingerprint if loaded.article else text_fingerprint(data)
+    if key in known and known[key] != own_path:
+        # The parser's notes are about the copy already published: not worth repeating.
+        return Added(name, None, None, f"the same dispatch is already in the archive: {known[key]}")
+    fixes = front_matter_fixes(loaded)
+    if loaded.article is None:
+        reason = ("without a date it has no place in the archive" if _reported(loaded, "no date found")
+                  else "it cannot be published as it is (see the errors above)")
+        return Added(name, None, loaded, reason, fixes)
+    article = loaded.article
+    folder = root / articles_dir / article.year / article.month
+    suffix = ".md" if name.endswith(".md") else ".txt"
+    target = free_path(folder, article.slug, suffix, own=root / own_path if own_path else None)
+    relative = target.relative_to(root).as_posix()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(stored_text(data), encoding="utf-8")
+    if own_path and root / own_path != target:
+        (root / own_path).unlink()
+    known[key] = relative
+    # Read again from its final place, so that paths and notes name the stored file,
+    # beside the month's other dispatches, so that its slug is the one the site will use.
+    final = load(target.read_bytes(), relative, options, max_bytes)
+    month = read_archive(root, target.parent.relative_to(root).as_posix(), options, max_bytes=max_bytes)
+    for other in month.articles:
+        if other.source_file == relative and final.article is not None:
+            final.article.slug = other.slug
+    return Added(name, relative, final, None, front_matter_fixes(final))
+
+
+def free_path(folder: Path, slug: str, suffix: str = ".txt", *, own: Path | None = None) -> Path:
+    """`folder/<slug>.txt`, or `<slug>-2.txt`, ... if that file exists (and is not `own`)."""
+    candidate, n = folder / f"{slug}{suffix}", 2
+    while candidate.exists() and candidate != own:
+        candidate, n = folder / f"{slug}-{n}{suffix}", n + 1
+    return candidate
+
+
+def front_matter_fixes(loaded: Loaded) -> list[str]:
+    """Front matter lines that would give the build what the parser did not find."""
+    d = loaded.dispatch
+    if d is None:
+        return []
+    fixes = []
+    if _reported(loaded, "no date found"):
+        fixes.append(date_line(d.dateline_date))
+    if _reported(loaded, "no headline found"):
+        fixes.append("title: <the headline, as published>")
+    if d.language is None and loaded.article is not None:
+        fixes.append(f"language: {loaded.article.language}  # the detector was unsure: fr, de, en, ...")
+    return fixes
+
+
+def date_line(dateline_date: str | None) -> str:
+    """The `date:` line to add, filled in as far as the dateline tells (it has no year)."""
+    if dateline_date:
+        partial = dates.parse_partial_date(dateline_date, 2000, UTC)
+        if partial is not None:
+            return (f"date: YYYY-{partial.month:02d}-{partial.day:02d}T00:00  "
+                    f"# the dateline says \"{dateline_date}\": put in the year and time of filing")
+    return "date: YYYY-MM-DDTHH:MM  # when the dispatch was filed, e.g. 2025-10-06T14:30"
+
+
+def _reported(loaded: Loaded, message: str) -> bool:
+    return any(p.message.startswith(message) for p in loaded.problems)
+
+
+def _inside(path: Path, folder: Path, root: Path) -> str | None:
+    """`path` relative to `root` if it lies in `folder`, else None."""
+    path = path.resolve()
+    if not path.is_relative_to(folder.resolve()):
+        return None
+    return path.relative_to(root.resolve()).as_posix()
+
+
+def _display(name: str) -> str:
+    return "<stdin>" if name == STDIN else name
+
+
+def report(added: Added) -> tuple[str, str]:
+    """What `wirearchive add` prints for one dispatch: (standard output, standard error)."""
+    out, err = [], []
+    shown = [p for p in added.problems if p.severity != "info"]
+    err += [str(p) for p in shown]
+    if added.stored is None:
+        err.append(f"{_display(added.name)}: error: not added: {added.reason}")
+    else:
+        article = added.loaded.article
+        out.append(f"added {added.stored} -> page {article.url} ({len(article.body.split())} words of body)")
+        out.append(page_source(article.metadata(), "").rstrip("\n"))
+    if added.fixes:
+        where = f"at the top of {added.stored}" if added.stored else "at the top of the dispatch, then add it again"
+        err.append(f"to correct what was not understood, add these lines {where}:")
+        err.append("\n".join(["---", *added.fixes, "---"]))
+    return "\n".join(out), "\n".join(err)
