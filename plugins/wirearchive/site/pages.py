@@ -10,16 +10,29 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..archive import Archive
 from ..browse import pages as browse_pages
 from ..dispatch import Article, strip_controls
 from ..entities import linked_body
 from ..markdown import page_source
+from ..search.bundle import site_files as search_files
+from ..search.index import entity_words
 from .entities import entity_assets, entity_pages
 
 ARTICLE_TEMPLATE = "wirearchive/article.html"
 HOME_TEMPLATE = "wirearchive/home.html"
+SEARCH_TEMPLATE = "wirearchive/search.html"
+SEARCH_PAGE = """---
+search:
+  exclude: false
+---
+# Search
+
+Every dispatch of the archive, in French, German and English, by company or person,
+agency, language and date.
+"""
 
 
 @dataclass
@@ -68,6 +81,24 @@ def home(data: SiteData) -> Iterable[Generated]:
         yield Generated("index.md", "", HOME_TEMPLATE)
 
 
+def search(data: SiteData) -> Iterable[Generated]:
+    """The prebuilt search index, its scripts (Material's search worker among them) and /search/."""
+    glossary = data.archive.glossary
+    known = glossary.entities if glossary else {}
+    root = Path(data.site.config_file_path).resolve().parent if data.site is not None else None
+    found = search_files(
+        data.archive.articles, data.existing, workers=data.config.workers,
+        cache_dir=root / ".cache" / "search" if root else None,
+        names=lambda i: [known[i].name, *(a.text for a in known[i].aliases)] if i in known else entity_words(i),
+        display_names={i: e.name for i, e in known.items()})
+    for path, content in sorted(found.files.items()):
+        yield Generated(path, content)
+    if "search.md" not in data.existing:
+        # Unlike the archive's other pages, /search/ stays in Material's index: the box finds it.
+        yield Generated("search.md", SEARCH_PAGE, SEARCH_TEMPLATE,
+                        {"search_page_script": found.page_script}, title="Search")
+
+
 GENERATORS: list[Callable[[SiteData], Iterable[Generated]]] = [
     articles,
     home,
@@ -77,6 +108,7 @@ GENERATORS: list[Callable[[SiteData], Iterable[Generated]]] = [
     browse_pages.feed_pages,
     entity_pages,
     entity_assets,
+    search,
 ]
 
 

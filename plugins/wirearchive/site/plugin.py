@@ -62,6 +62,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 self.pages[item.src_uri] = item
             if item.src_uri not in data.existing:  # an existing page (an entity's) only gets template and context
                 files.append(File.generated(config, item.src_uri, content=item.content))
+            elif item.template is None:  # a plain file in place of the theme's: Material's search worker
+                files.remove(files.get_file_from_path(item.src_uri))
+                files.append(File.generated(config, item.src_uri, content=item.content))
         return files
 
     def on_env(self, env, config, files):
@@ -70,6 +73,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         item = self.pages.get(page.file.src_uri)
+        if item is not None and page.file.generated_by:
+            # The archive's own pages are searched through its prebuilt index (search/):
+            # Material's search_index.json keeps only the hand-written pages.
+            page.meta.setdefault("search", {"exclude": True})
         if item is not None:
             page.meta["template"] = item.template
             if item.title and "title" not in page.meta:

@@ -1,0 +1,110 @@
+"""How text becomes index terms, the same way at build time and in the reader's browser.
+
+`terms(text, language)` is what the index stores for a dispatch in `language`;
+`query_variants(word)` is what one typed word may match, in every supported language.
+The browser runs the same steps (`assets/pipeline.js`) with lunr-languages' stemmers,
+which PyStemmer 2.2.0.x reproduces exactly; `tests/browser` checks both agree.
+
+Steps: typographic apostrophes become `'`; case and accents are folded (`É` -> `e`,
+`ß` -> `ss`); words are runs of letters and digits; an elided article or pronoun before an
+apostrophe is dropped (`l'économie` -> `economie`, `jusqu'à` -> `a`), so is an English
+possessive `'s`; stop words of the language are dropped; the rest is stemmed with the
+language's Snowball stemmer (French, German, Italian) or lunr.js's own English stemmer.
+Folding before stemming means a word typed without its accents always meets the
+accented word of the dispatch: both go through the stemmer as the same letters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import Stemmer
+
+from . import porter
+
+LANGUAGES = ("fr", "de", "en", "it")
+SNOWBALL = {"fr": "french", "de": "german", "it": "italian"}
+APOSTROPHES = "'\u2019\u2018\u02bc\u0060\u00b4\u2032\uff07"
+ELISIONS = frozenset({
+    # French
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+    # Italian
+    "dell", "all", "dall", "nell", "sull", "coll", "dell", "quell", "un", "gl",
+})
+SPECIAL = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_APOSTROPHE = re.compile("[" + APOSTROPHES + "]")
+_SPECIAL = re.compile("|".join(SPECIAL))
+STOPWORDS_DIR = Path(__file__).parent / "stopwords"
+# Bump when any step above changes: cached index parts built by older code are not reused.
+PIPELINE_VERSION = "1"
+
+
+def fold(text: str) -> str:
+    """Lowercase, without accents: `L’Économie Straße` -> `l'economie strasse`."""
+    text = _SPECIAL.sub(lambda m: SPECIAL[m.group(0)], _APOSTROPHE.sub("'", text.lower()))
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.category(c).startswith("M"))
+
+
+def words(text: str) -> list[str]:
+    """The folded words of `text`, elisions and possessives split off."""
+    found: list[str] = []
+    for token in WORD.findall(fold(text)):
+        parts = token.split("'")
+        while len(parts) > 1 and parts[0] in ELISIONS:
+            parts.pop(0)
+        if len(parts) > 1 and parts[-1] == "s":
+            parts.pop()
+        found.extend(parts)
+    return found
+
+
+@lru_cache(maxsize=None)
+def stop_words(language: str) -> frozenset[str]:
+    """The language's stop words, folded like the text they are compared with."""
+    path = STOPWORDS_DIR / f"{language}.txt"
+    if language not in LANGUAGES or not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def _snowball(language: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(SNOWBALL[language])
+
+
+@lru_cache(maxsize=500_000)
+def stem(word: str, language: str) -> str:
+    """The stem of a folded word in `language`; unsupported languages are not stemmed."""
+    if language in SNOWBALL:
+        return _snowball(language).stemWord(word)
+    if language == "en":
+        return porter.stem(word)
+    return word
+
+
+def terms(text: str, language: str) -> list[str]:
+    """The index terms of `text` written in `language`, in order, repeats kept."""
+    stops = stop_words(language)
+    return [stem(w, language) for w in words(text) if w not in stops]
+
+
+def query_variants(word: str, languages: tuple[str, ...] = LANGUAGES) -> dict[str, str]:
+    """What one folded query word may match: its stem in each language where it is no stop word."""
+    return {lang: stem(word, lang) for lang in languages if word not in stop_words(lang)}
+
+
+def pipeline_data(languages: tuple[str, ...] = LANGUAGES) -> dict:
+    """What `assets/pipeline.js` needs to repeat these steps: the same lists, from one source."""
+    return {
+        "version": PIPELINE_VERSION,
+        "languages": list(languages),
+        "apostrophes": APOSTROPHES,
+        "elisions": sorted(ELISIONS),
+        "special": SPECIAL,
+        "stopWords": {lang: sorted(stop_words(lang)) for lang in languages},
+    }
