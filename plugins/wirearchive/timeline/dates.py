@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Literal
 
 from babel.core import UnknownLocaleError
@@ -18,6 +19,7 @@ def precision(value: str) -> Precision:
     return ("year", "month", "day")[value.count("-")]
 
 
+@lru_cache(maxsize=65536)
 def sort_key(value: str) -> tuple[int, int, int]:
     """Orders partial dates: a year before its months, a month before its days."""
     match = PARTIAL.match(value)
@@ -67,6 +69,7 @@ def span_of(first: dt.date, last: dt.date) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def label(value: str, locale: str | None = None) -> str:
     """A partial date as a reader says it: `2025`, `septembre 2025`, `31 janvier 2026`."""
     year, month, day = sort_key(value)
