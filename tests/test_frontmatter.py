@@ -111,3 +111,8 @@ def test_curated_markdown_needs_title_and_date():
     loaded = load(b"---\ntitle: Only a title\n---\nText.\n", "articles/x.md", OPTIONS)
     assert loaded.article is None
     assert "`date`" in loaded.problems[0].message
+
+
+def test_front_matter_sources_get_their_canonical_spelling():
+    loaded = load_text("---\nsources: [Keystone-ATS, ats, Bloomberg News]\n---\n" + WIRE)
+    assert loaded.article.sources == ["Keystone-SDA", "ATS", "Bloomberg News"]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .article import Loaded, load
+from .cache import ParseCache
 from .dispatch import Article, ParseOptions, Problem
 from .entities import Glossary
 
@@ -48,36 +49,60 @@ def _use_glossary(glossary: Glossary | None) -> None:
     _glossary = glossary
 
 
-def _load_one(job: tuple[str, str, ParseOptions, int]) -> Loaded:
-    path, source_file, options, max_bytes = job
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        return Loaded(None, [Problem(source_file, None, "error", f"cannot read file: {exc.strerror}")])
+def _load_one(job: tuple[bytes, str, ParseOptions, int]) -> Loaded:
+    data, source_file, options, max_bytes = job
     return load(data, source_file, options, max_bytes, _glossary)
 
 
 def read_archive(root: Path, articles_dir: str, options: ParseOptions, *, max_bytes: int = 1_000_000,
-                 workers: int | None = None, glossary: Glossary | None = None) -> Archive:
+                 workers: int | None = None, glossary: Glossary | None = None,
+                 cache_dir: Path | None = None) -> Archive:
     """Read every dispatch under `root/articles_dir`; `source_file` paths are relative to `root`.
 
-    With a `glossary`, every article is annotated with its entities and quotes.
+    With a `glossary`, every article is annotated with its entities and quotes. With a
+    `cache_dir`, files whose bytes, path, settings and code are unchanged are not parsed again.
     """
-    paths = find_sources(root / articles_dir)
-    jobs = [(str(p), p.relative_to(root).as_posix(), options, max_bytes) for p in paths]
+    results: dict[int, Loaded] = {}
+    jobs: list[tuple[int, tuple]] = []
+    keys: dict[int, str] = {}
+    cache = ParseCache(cache_dir, _settings(options, max_bytes, glossary)) if cache_dir else None
+    for number, path in enumerate(find_sources(root / articles_dir)):
+        source_file = path.relative_to(root).as_posix()
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            results[number] = Loaded(None, [Problem(source_file, None, "error", f"cannot read file: {exc.strerror}")])
+            continue
+        if cache is not None:
+            keys[number] = cache.key(source_file, data)
+            hit = cache.get(keys[number])
+            if hit is not None:
+                results[number] = hit
+                continue
+        jobs.append((number, (data, source_file, options, max_bytes)))
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers > 1 and len(jobs) >= PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=workers, initializer=_use_glossary, initargs=(glossary,)) as pool:
-            results = list(pool.map(_load_one, jobs, chunksize=64))
+            loaded = list(pool.map(_load_one, [job for _, job in jobs], chunksize=64))
     else:
         _use_glossary(glossary)
-        results = [_load_one(job) for job in jobs]
+        loaded = [_load_one(job) for _, job in jobs]
         _use_glossary(None)
-    archive = assemble(results)
+    results.update((number, result) for (number, _), result in zip(jobs, loaded))
+    if cache is not None:
+        with cache:
+            cache.put_many([(keys[number], results[number]) for number, _ in jobs if number in keys])
+            cache.prune(set(keys.values()))
+    archive = assemble([results[number] for number in sorted(results)])
     if glossary is not None:
         archive.glossary = glossary
         archive.problems[:0] = glossary.problems
     return archive
+
+
+def _settings(options: ParseOptions, max_bytes: int, glossary: Glossary | None) -> str:
+    """What, besides a file's bytes and path, changes what reading it gives."""
+    return f"{options!r}\n{max_bytes}\n{glossary.fingerprint if glossary is not None else '-'}"
 
 
 def assemble(results: list[Loaded]) -> Archive:

@@ -127,7 +127,7 @@ def _from_dispatch(d: Dispatch, overlay: dict, fm, path: str, options: ParseOpti
         title=title,
         date=when,
         language=lang,
-        sources=list(overlay.get("sources", d.sources)),
+        sources=_sources(overlay.get("sources", d.sources), options),
         rubric=overlay.get("rubric", d.rubric),
         section=overlay.get("section", d.section),
         summary=overlay.get("summary", d.summary),
@@ -159,7 +159,7 @@ def _curated(fm, overlay: dict, path: str, options: ParseOptions, problems: list
         title=overlay["title"],
         date=_date(overlay["date"], options.tz),
         language=lang,
-        sources=list(overlay.get("sources", [])),
+        sources=_sources(overlay.get("sources", []), options),
         rubric=overlay.get("rubric"),
         section=overlay.get("section"),
         summary=overlay.get("summary"),
@@ -189,6 +189,11 @@ def _dated_events(overlay: dict, paragraphs: list[tuple[str, int | None]], when:
     found, notes = find_events(paragraphs, when, lang, path)
     problems += notes
     return found
+
+
+def _sources(names: list[str], options: ParseOptions) -> list[str]:
+    """Agency names in their canonical spelling; names the table does not know are kept."""
+    return list(dict.fromkeys(options.agency_table.canonical(n) or n for n in names))
 
 
 def _fallback_language(options: ParseOptions) -> str:

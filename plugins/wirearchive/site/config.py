@@ -23,6 +23,7 @@ class ArchiveConfig(base.Config):
     home_count = c.Type(int, default=30)
     max_dispatch_bytes = c.Type(int, default=1_000_000)
     workers = c.Optional(c.Type(int))
+    cache = c.Type(bool, default=True)  # keep parsed dispatches in .cache/parse beside mkdocs.yml
     size_budget_mb = c.Type((int, float), default=1000)  # warn over this (GitHub Pages: 1 GB)
     page_budget_kb = c.Type((int, float), default=500)  # warn for any HTML page over this
 

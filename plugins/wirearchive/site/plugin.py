@@ -46,7 +46,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         glossary = site_glossary(config.docs_dir, self.config.glossary_dir, self.root)
         self.archive = read_archive(self.root, self.config.articles_dir, self.options,
                                     max_bytes=self.config.max_dispatch_bytes, workers=self.config.workers,
-                                    glossary=glossary)
+                                    glossary=glossary,
+                                    cache_dir=self.root / ".cache" / "parse" if self.config.cache else None)
         for problem in self.archive.problems:
             (log.info if problem.severity == "info" else log.warning)(str(problem))
         if config.nav is None:
