@@ -42,7 +42,8 @@ GOOD = "---\nname: Nvidia\ntype: company\naliases: [NVIDIA]\n---\n"
 @pytest.mark.parametrize("files, expected", [
     ({"nvidia.md": "---\nname: Nvidia\ntype: firm\n---\n"},
      "docs/entities/nvidia.md:3: error: `type` must be one of company, person, product, organization, media, place, got 'firm'"),
-    ({"nvidia.md": "---\nname: [Nvidia\ntype: company\n---\n"}, "docs/entities/nvidia.md:"),
+    ({"nvidia.md": "---\nname: Nvidia: Corp\ntype: company\n---\n"},
+     "docs/entities/nvidia.md:2: error: front matter is not valid YAML: mapping values are not allowed"),
     ({"nvidia.md": "---\ntype: company\n---\n"}, "docs/entities/nvidia.md:1: error: `name` must be a non-empty string"),
     ({"nvidia.md": "Nvidia is a company.\n"}, "docs/entities/nvidia.md:1: error: entity file needs front matter"),
     ({"nvidia.md": GOOD, "nvidia-corp.md": "---\nname: Nvidia Corp\ntype: company\naliases: [NVIDIA]\n---\n"},
@@ -81,6 +82,25 @@ def test_people_may_share_a_surname(tmp_path):
     found = [(m.entity, text[m.start:m.end]) for m in glossary.matcher.find(text)]
     # once both are introduced, `Huang` alone could be either: no mention rather than a guess
     assert found == [("colin-huang", "Colin Huang"), ("colin-huang", "Huang"), ("jensen-huang", "Jensen Huang")]
+
+
+def test_a_company_may_bear_a_persons_surname(tmp_path):
+    files = {"dell.md": "---\nname: Dell\ntype: company\n---\n",
+             "michael-dell.md": "---\nname: Michael Dell\ntype: person\n---\n"}
+    root = write(tmp_path, files)
+    glossary = load_glossary(root / "docs" / "entities", root)
+    assert glossary.problems == []
+    text = "Dell a publié ses comptes. Michael Dell, son fondateur, a parlé; Dell a conclu."
+    found = [(m.entity, text[m.start:m.end]) for m in glossary.matcher.find(text)]
+    assert found == [("dell", "Dell"), ("michael-dell", "Michael Dell")]
+
+
+def test_fingerprint_changes_with_any_entity_file(tmp_path):
+    root = write(tmp_path, {"nvidia.md": GOOD})
+    first = load_glossary(root / "docs" / "entities", root).fingerprint
+    assert first == load_glossary(root / "docs" / "entities", root).fingerprint
+    write(tmp_path, {"nvidia.md": GOOD.replace("[NVIDIA]", "[NVIDIA, Nvidia Corp]")})
+    assert load_glossary(root / "docs" / "entities", root).fingerprint != first
 
 
 def test_index_page_and_hidden_files_are_not_entities(tmp_path):

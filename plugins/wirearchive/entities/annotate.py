@@ -38,8 +38,7 @@ def find(article: Article, glossary: Glossary) -> Annotation:
     text = prefix + view.text
     mentions = glossary.matcher.find(text, set())
     found = list(dict.fromkeys(m.entity for m in mentions))
-    types = {e.id: e.type for e in glossary.entities.values()}
-    quotes = quoting.extract(text, mentions, types)
+    quotes = quoting.extract(text, mentions, glossary.types)
     links: list[tuple[int, int, str]] = []
     linked: set[str] = set()
     for m in mentions:

@@ -12,7 +12,8 @@ How an alias is matched in an article (the rules `Matcher` applies):
   its name and all string aliases) lets case or accents differ.
 * a person's one-word aliases, and the last word of their name, are *short forms*
   (`Huang`, `Son`, `Xi`): they count only once the article has introduced the person by
-  a longer name. Two people may share a short form; the one introduced wins.
+  a longer name. Two people may share a short form, and a company may bear it too
+  (`Dell`, `Michael Dell`): the one introduced wins; where two still fit, no mention.
 * an alias of three letters or fewer, or one that is a common word of the site's
   languages, may not fold case. A common word written with a capital (`Son`) is not
   matched at the start of a sentence, where any word has one, unless an honorific
@@ -22,11 +23,15 @@ How an alias is matched in an article (the rules `Matcher` applies):
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+
+import frontmatter
+import yaml
 
 from ..dispatch.model import Problem
 from ..frontmatter import split
@@ -40,6 +45,9 @@ KNOWN_KEYS = {"name", "type", "aliases", "wikidata", "description", "fold"}
 # Keys MkDocs and Material read from any page's front matter: allowed on entity pages too.
 PAGE_KEYS = {"title", "hide", "search", "tags", "status", "subtitle", "icon", "template"}
 INDEX_NAMES = ("index.md", "README.md")
+TOP_KEY = re.compile(r"^([^\s#:][^:\n]*?):(?:\s|$)", re.MULTILINE)
+_YAML = frontmatter.YAMLHandler()
+_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
 @dataclass(frozen=True)
@@ -86,6 +94,7 @@ class Glossary:
     problems: list[Problem] = field(default_factory=list)
     folder: str = "entities"          # src_uri prefix of entity pages, inside docs_dir
     index_src: str = "entities/index.md"
+    fingerprint: str = ""             # hash of the glossary files: part of any cache key of annotated articles
 
     @property
     def index_url(self) -> str:
@@ -113,6 +122,11 @@ class Glossary:
         return entity if entity is not None and entity.src_uri == src_uri else None
 
     @cached_property
+    def types(self) -> dict[str, str]:
+        """The type of each entity, by id."""
+        return {entity_id: entity.type for entity_id, entity in self.entities.items()}
+
+    @cached_property
     def matcher(self):
         """The automaton over every alias (built on first use, rebuilt after pickling)."""
         from .matching import Matcher
@@ -121,6 +135,7 @@ class Glossary:
     def __getstate__(self):
         state = dict(self.__dict__)
         state.pop("matcher", None)
+        state.pop("types", None)
         return state
 
 
@@ -140,23 +155,34 @@ def load_glossary(folder: Path, root: Path, docs_dir: Path | None = None) -> Glo
     if not folder.is_dir():
         return glossary
     loaded: list[Entity] = []
+    shown_folder = _relative(folder, root)
+    digest = hashlib.sha256(prefix.encode())
     for path in sorted(folder.rglob("*"), key=lambda p: p.as_posix()):
         if not path.is_file() or path.suffix not in (".md", ".markdown") or path.name.startswith("."):
             continue
         relative = path.relative_to(folder)
-        shown = _relative(path, root)
+        digest.update(b"\0" + relative.as_posix().encode() + b"\0" + _bytes(path))
+        shown = f"{shown_folder}/{relative.as_posix()}"
         if len(relative.parts) == 1 and relative.name in INDEX_NAMES:
             continue
         if len(relative.parts) > 1:
             glossary.problems.append(Problem(shown, None, "error",
-                                             f"entity files must sit directly in {_relative(folder, root)}/: an id cannot contain `/`"))
+                                             f"entity files must sit directly in {shown_folder}/: an id cannot contain `/`"))
             continue
         entity = _read_entity(path, shown, f"{prefix}/{relative.as_posix()}", glossary.problems)
         if entity is not None:
             loaded.append(entity)
     glossary.entities = _unique(loaded, glossary.problems)
+    glossary.fingerprint = digest.hexdigest()[:16]
     glossary.problems.extend(check_aliases(glossary.entities.values()))
     return glossary
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
 
 
 def _relative(path: Path, base: Path) -> str:
@@ -178,14 +204,43 @@ def _read_entity(path: Path, shown: str, src_uri: str, problems: list[Problem]) 
         problems.append(Problem(shown, None, "error", f"cannot read entity file: {exc}"))
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    fm, split_problems = split(text, shown)
+    values, lines, body, split_problems = split_entity(text, shown)
     problems.extend(split_problems)
     if split_problems:
         return None
-    if not fm.values:
+    if not values:
         problems.append(Problem(shown, 1, "error", "entity file needs front matter with at least `name` and `type`"))
         return None
-    return parse_entity(ident, fm.values, fm.lines, fm.body, shown, src_uri, problems)
+    return parse_entity(ident, values, lines, body, shown, src_uri, problems)
+
+
+def split_entity(text: str, shown: str) -> tuple[dict, dict[str, int], str, list[Problem]]:
+    """Front matter values, the line of each top-level key, the body, and problems.
+
+    python-frontmatter's handler splits the file; the YAML is read with LibYAML's loader
+    when PyYAML has it (a glossary has thousands of files), else as the articles' is.
+    """
+    if not _YAML.detect(text):
+        return {}, {}, text, []
+    if _LOADER is None:
+        fm, problems = split(text, shown)
+        return fm.values, fm.lines, fm.body, problems
+    try:
+        raw, body = _YAML.split(text)
+        values = yaml.load(raw, Loader=_LOADER)
+    except ValueError:
+        return {}, {}, text, [Problem(shown, 1, "error", "front matter opened with '---' is never closed by a '---' line")]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return {}, {}, text, [Problem(shown, 1 + mark.line if mark else 1, "error", f"front matter is not valid YAML: {reason}")]
+    if values is None:
+        return {}, {}, body, []
+    if not isinstance(values, dict):
+        return {}, {}, body, [Problem(shown, 2, "error", f"front matter must be a mapping of keys to values, not a {type(values).__name__}")]
+    # the handler leaves the newline after the opening `---` at the start of `raw`
+    lines = {m.group(1): 1 + raw.count("\n", 0, m.start()) for m in TOP_KEY.finditer(raw)}
+    return values, lines, body, []
 
 
 def parse_entity(ident: str, values: dict, lines: dict[str, int], body: str, shown: str, src_uri: str,
@@ -305,7 +360,11 @@ def _unique(entities: list[Entity], problems: list[Problem]) -> dict[str, Entity
 
 
 def check_aliases(entities) -> list[Problem]:
-    """An alias claimed by two entities is an error (people's short forms may be shared)."""
+    """An alias claimed by two entities is an error.
+
+    People's short forms are not: they count only once the full name has been read, and
+    where two entities still fit (`Dell` after `Michael Dell`) no mention is recorded.
+    """
     from .matching import fold_key, normalize
 
     problems: list[Problem] = []
@@ -316,8 +375,8 @@ def check_aliases(entities) -> list[Problem]:
     for claims in owners.values():
         for i, (first, a) in enumerate(claims):
             for second, b in claims[i + 1:]:
-                if first.id == second.id or (a.short and b.short):
-                    continue
+                if first.id == second.id or a.short or b.short:
+                    continue  # a person's short form counts only after the full name: no clash
                 case, accents = a.fold_case or b.fold_case, a.fold_accents or b.fold_accents
                 if normalize(a.text, case, accents) == normalize(b.text, case, accents):
                     problems.append(Problem(second.source, None, "error",

@@ -32,6 +32,7 @@ QUOTE = re.compile(
     r'|"(?P<plain>[^"\n]+?)"'
 )
 # A full stop ends a sentence, but not after an initial or an honorific (`C.C. Wei`, `M. Huang`).
+QUOTE_MARKS = re.compile(r'[«„“»"]')
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bProf)(?<!\bMM)"
                           r"[.!?…](?=[\s»”“\"]*(?:\s|$))")
 WORD = re.compile(r"\w+")
@@ -56,7 +57,9 @@ def extract(text: str, mentions: list[Mention], types: dict[str, str]) -> list[Q
     """Quotations of `text` with their speakers (entity ids of `types`) where attributed."""
     quotes: list[Quote] = []
     seen: set[str] = set()
-    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n](?:[^\n]|\n(?!\n))*", text)]
+    if not QUOTE_MARKS.search(text):
+        return quotes
+    paragraphs = _paragraphs(text)
     for index, (p_start, p_end) in enumerate(paragraphs):
         paragraph = text[p_start:p_end]
         found = list(QUOTE.finditer(paragraph))
@@ -72,6 +75,16 @@ def extract(text: str, mentions: list[Mention], types: dict[str, str]) -> list[Q
             seen.add(inner)
             quotes.append(Quote(inner, speaker, q_start, q_end))
     return quotes
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: text between blank lines."""
+    spans, start = [], 0
+    for part in text.split("\n\n"):
+        if part.strip("\n"):
+            spans.append((start, start + len(part)))
+        start += len(part) + 2
+    return spans
 
 
 def _mask(paragraph: str, found) -> str:

@@ -19,7 +19,7 @@ SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
 BLOCK_MARKERS = re.compile(r"^ {0,3}(?:>\s?)*(?:(?:[-+*]|\d{1,9}[.)])\s+)?")
 CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>]*[^\s<>.,;:!?)\]\"'»”]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>]*[^\s<>.,;:!?)\]\"'»”]")
 AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
 ESCAPABLE = set("\\`*_{}[]()#+-.!<>|\"'~&:;=/$%^")
 
@@ -34,10 +34,18 @@ class TextView:
     linkable: list[bool] = field(default_factory=list)
 
     def add(self, char: str, start: int, end: int, linkable: bool) -> None:
+        """One character of text, written `markdown[start:end]`."""
         self._chars.append(char)
         self.starts.append(start)
         self.ends.append(end)
         self.linkable.append(linkable)
+
+    def add_run(self, text: str, start: int, linkable: bool) -> None:
+        """Text written as is, from `markdown[start]` on."""
+        self._chars.append(text)
+        self.starts.extend(range(start, start + len(text)))
+        self.ends.extend(range(start + 1, start + len(text) + 1))
+        self.linkable.extend([linkable] * len(text))
 
     def __post_init__(self) -> None:
         self._chars: list[str] = list(self.text)
@@ -90,52 +98,72 @@ def read(markdown: str) -> TextView:
     return view.finish()
 
 
+# Where something other than plain text may start: escapes, references, code, autolinks,
+# links and brackets, emphasis, URLs and e-mail addresses.
+SPECIAL = re.compile(r"[\\&`<!\[*_]|(?:https?://|ftp://|www\.)")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 def _inline(view: TextView, line: str, base: int, i: int, linkable: bool, end: int | None = None) -> None:
     end = len(line) if end is None else end
+    emails = [m.start() for m in EMAIL.finditer(line, i, end)] if "@" in line else []
     while i < end:
-        char = line[i]
-        if char == "\\" and i + 1 < end and line[i + 1] in ESCAPABLE:
-            view.add(line[i + 1], base + i, base + i + 2, linkable)
-            i += 2
-            continue
-        if char == "&":
-            ref = CHAR_REF.match(line, i)
-            if ref and len(html.unescape(ref.group())) == 1:
-                view.add(html.unescape(ref.group()), base + i, base + ref.end(), linkable)
-                i = ref.end()
-                continue
-        if char == "`":
-            run = len(line[i:end]) - len(line[i:end].lstrip("`"))
-            close = line.find("`" * run, i + run, end)
-            if close != -1:
-                view.add(" ", base + i, base + close + run, False)
-                i = close + run
-                continue
-        if char == "<":
-            auto = AUTOLINK.match(line, i)
-            if auto and auto.end() <= end:
-                view.add(" ", base + i, base + auto.end(), False)
-                i = auto.end()
-                continue
-        if char in "hfw" or char.isalnum():
-            url = URL.match(line, i)
-            if url and (i == 0 or not line[i - 1].isalnum()) and url.end() <= end:
-                view.add(" ", base + i, base + url.end(), False)
-                i = url.end()
-                continue
-        if char == "[" or (char == "!" and line[i + 1:i + 2] == "["):
-            i = _bracket(view, line, base, i, end)
-            continue
-        if char in "*_":
-            run_end = i
-            while run_end < end and line[run_end] == char:
-                run_end += 1
-            intraword = char == "_" and 0 < i and run_end < end and line[i - 1].isalnum() and line[run_end].isalnum()
-            if not intraword:
-                i = run_end  # emphasis markers are not text; spans across them are not linked
-                continue
-        view.add(char, base + i, base + i + 1, linkable)
-        i += 1
+        special = SPECIAL.search(line, i, end)
+        at = special.start() if special else end
+        while emails and emails[0] < i:
+            emails.pop(0)
+        if emails and emails[0] < at:
+            at = emails[0]
+        if at >= end:
+            view.add_run(line[i:end], base + i, linkable)
+            return
+        if at > i:
+            view.add_run(line[i:at], base + i, linkable)
+        i = _special(view, line, base, at, end, linkable)
+
+
+def _special(view: TextView, line: str, base: int, i: int, end: int, linkable: bool) -> int:
+    """Read the token at `line[i]`; the index after it."""
+    char = line[i]
+    if char == "\\" and i + 1 < end and line[i + 1] in ESCAPABLE:
+        view.add(line[i + 1], base + i, base + i + 2, linkable)
+        return i + 2
+    if char == "&":
+        ref = CHAR_REF.match(line, i)
+        if ref and ref.end() <= end and len(html.unescape(ref.group())) == 1:
+            view.add(html.unescape(ref.group()), base + i, base + ref.end(), linkable)
+            return ref.end()
+    if char == "`":
+        run = len(line[i:end]) - len(line[i:end].lstrip("`"))
+        close = line.find("`" * run, i + run, end)
+        if close != -1:
+            view.add(" ", base + i, base + close + run, False)
+            return close + run
+        view.add_run(line[i:i + run], base + i, linkable)
+        return i + run
+    if char == "<":
+        auto = AUTOLINK.match(line, i)
+        if auto and auto.end() <= end:
+            view.add(" ", base + i, base + auto.end(), False)
+            return auto.end()
+    if char == "[" or (char == "!" and line[i + 1:i + 2] == "["):
+        return _bracket(view, line, base, i, end)
+    if char in "*_":
+        run_end = i
+        while run_end < end and line[run_end] == char:
+            run_end += 1
+        intraword = char == "_" and 0 < i and run_end < end and line[i - 1].isalnum() and line[run_end].isalnum()
+        if not intraword:
+            return run_end  # emphasis markers are not text; spans across them are not linked
+        view.add_run(line[i:run_end], base + i, linkable)
+        return run_end
+    if char.isalnum() or char in "._+-":
+        url = URL.match(line, i) or EMAIL.match(line, i)
+        if url and url.end() <= end and (i == 0 or not line[i - 1].isalnum()):
+            view.add(" ", base + i, base + url.end(), False)
+            return url.end()
+    view.add(char, base + i, base + i + 1, linkable)
+    return i + 1
 
 
 def _closing(line: str, i: int, end: int, opening: str, closing: str) -> int:
