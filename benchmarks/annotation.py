@@ -22,12 +22,12 @@ import argparse
 import json
 import os
 import platform
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pages import build  # noqa: E402  (mkdocs build of a site, in seconds)
 from synth import make_archive  # noqa: E402
 
 from wirearchive.archive import read_archive  # noqa: E402
@@ -35,15 +35,6 @@ from wirearchive.dispatch import ParseOptions  # noqa: E402
 from wirearchive.entities import annotate, load_glossary  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out" / "annotation"
-
-
-def build(root: Path) -> float:
-    started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=root, capture_output=True,
-                            text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    if result.returncode != 0:
-        raise SystemExit(f"build of {root} failed:\n{result.stderr[-3000:]}")
-    return time.perf_counter() - started
 
 
 def main() -> None:
