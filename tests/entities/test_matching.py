@@ -84,6 +84,23 @@ def test_accents_folded_where_the_alias_says_so(mentioned, text, expected):
     assert mentioned(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("SWISSCOM und swisscom und Swisscom.", [("swisscom", "SWISSCOM"), ("swisscom", "swisscom"), ("swisscom", "Swisscom")]),
+    ("Apple et APPLE.", [("apple", "Apple")]),
+])
+def test_case_folded_where_the_entity_says_so(mentioned, text, expected):
+    assert mentioned(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ursula von der Leyen a parlé. Selon Mme von der Leyen, Leyen n'est pas un nom.",
+     [("ursula-von-der-leyen", "Ursula von der Leyen"), ("ursula-von-der-leyen", "von der Leyen")]),
+    ("Frau von der Leyen sagte nichts.", []),
+])
+def test_surnames_keep_their_particles(mentioned, text, expected):
+    assert mentioned(text) == expected
+
+
 def test_spaces_and_line_breaks_inside_names(mentioned):
     assert mentioned("Le\u00a0patron Jensen\u00a0Huang et Sam\nAltman.") == [
         ("jensen-huang", "Jensen\u00a0Huang"), ("sam-altman", "Sam\nAltman")]

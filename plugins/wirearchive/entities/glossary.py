@@ -340,8 +340,14 @@ def _is_common(text: str) -> bool:
 
 
 def _surname(name) -> str | None:
+    """The surname of a full name, with its particles: `Huang`, `von der Leyen`, `de Gaulle`."""
     words = str(name).split()
-    return words[-1] if len(words) > 1 and words[-1][:1].isupper() and not words[-1].endswith(".") else None
+    if len(words) < 2 or not words[-1][:1].isupper() or words[-1].endswith("."):
+        return None
+    start = len(words) - 1
+    while start > 1 and words[start - 1].islower():
+        start -= 1
+    return " ".join(words[start:])
 
 
 def strip_accents(text: str) -> str:
