@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES, write_site, wirearchive
+from wirearchive.article import load
 from wirearchive.contribute import add, date_line, known_dispatches, stored_text, text_fingerprint
 from wirearchive.dispatch import ParseOptions
 
@@ -112,6 +113,7 @@ def test_fingerprint_is_that_of_the_archive(site):
     assert list(known.values()) == ["articles/2025/10/existing.txt"]
     existing = (site / "articles/2025/10/existing.txt").read_bytes()
     assert text_fingerprint(existing) in known
+    assert text_fingerprint(existing) == load(existing, "articles/2025/10/existing.txt", ParseOptions()).article.fingerprint
     assert text_fingerprint(b"---\ntitle: x\n---\n" + existing) in known
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-import json
 import yaml
 
 from tests.conftest import ROOT
