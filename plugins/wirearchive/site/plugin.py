@@ -82,10 +82,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             page.meta["template"] = item.template
             if item.title and "title" not in page.meta:
                 page.meta["title"] = item.title
-            if "title" in page.meta:
-                # Themes print page titles as HTML (Material's header does): a headline from
-                # a dispatch is text, so it reaches them escaped.
-                page.meta["title"] = str(escape(str(page.meta["title"])))
+            for key in ("title", "description"):
+                if key in page.meta:
+                    # Themes print titles and descriptions as HTML (Material's header and
+                    # meta tags do): a headline or a glossary line is text, so it is escaped.
+                    page.meta[key] = str(escape(str(page.meta[key])))
         return markdown
 
     def on_pre_page(self, page, config, files):

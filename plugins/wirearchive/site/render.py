@@ -29,7 +29,15 @@ def localized_date(value: datetime, language: str | None = None) -> str:
         return value.strftime("%Y-%m-%d")
 
 
+def escape_ours(template_name: str | None) -> bool:
+    """Autoescape the archive's templates (and a site's overrides of them), not the theme's."""
+    return bool(template_name) and template_name.startswith("wirearchive/")
+
+
 def install_filters(env) -> None:
+    # Everything a dispatch or a glossary file says is text. Jinja's `{% autoescape %}` does
+    # not reach into blocks or included partials, so escaping is switched on per template.
+    env.autoescape = escape_ours
     env.filters["wa_datetime"] = localized_datetime
     env.filters["wa_date"] = localized_date
     env.filters["wa_partial_date"] = partial_date_label
