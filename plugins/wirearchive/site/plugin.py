@@ -79,6 +79,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             # Material's search_index.json keeps only the hand-written pages.
             page.meta.setdefault("search", {"exclude": True})
         if item is not None:
+            page.meta.update(item.meta)
             page.meta["template"] = item.template
             if item.title and "title" not in page.meta:
                 page.meta["title"] = item.title
