@@ -296,11 +296,12 @@
     }
     const current = options.isCurrent || (() => true);
     const state = new Map();
-    const [headHits, parts] = await Promise.all([this.head(words), this.candidates(words)]);
-    merge(state, headHits, false);
+    // The term directory is fetched while the head indexes answer: first results wait for neither.
+    const parts = this.candidates(words);
+    merge(state, await this.head(words), false);
     if (!current()) return null;
-    let wanted = parts.filter(p => monthInRange(`${this.parts[p].id}.0`, options.filters));
-    report(snapshot(await this.page(state, words, options), 0, wanted.length, false));
+    report(snapshot(await this.page(state, words, options), 0, null, false));
+    let wanted = (await parts).filter(p => monthInRange(`${this.parts[p].id}.0`, options.filters));
     let searched = 0;
     const batch = 3;
     while (wanted.length) {
