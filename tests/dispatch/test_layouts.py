@@ -216,3 +216,14 @@ def test_every_line_of_a_dispatch_is_kept_somewhere(path):
     d, _ = parse_text(fm.body, OPTIONS)
     assert_nothing_lost(fm.body, d)
     assert d.body, "a dispatch has a body"
+
+
+@pytest.mark.parametrize("line, rubric, title", [
+    ("Technologie Nvidia franchit la barre", "Technologie", "Nvidia franchit la barre"),
+    ("Numérique La Poste lance un service", "Numérique", "La Poste lance un service"),
+    ("Économie numérique Swisscom investit", "Économie numérique", "Swisscom investit"),
+    ("Netzwelt Google testet einen Dienst", "Netzwelt", "Google testet einen Dienst"),
+    ("Nvidia franchit la barre", None, "Nvidia franchit la barre"),
+])
+def test_rubric_glued_before_the_headline(line, rubric, title):
+    assert OPTIONS.split_rubric(line) == (rubric, title)

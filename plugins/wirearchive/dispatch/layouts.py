@@ -22,11 +22,18 @@ from .agencies import Agencies, unique
 from .model import Dispatch, Image, Paragraph, Problem
 
 DEFAULT_RUBRICS = (
-    "Technologie", "Économie", "Economie", "Wirtschaft", "Tech", "Multimédia", "Digital",
-    "Suisse", "Schweiz", "International", "Ausland", "Politique", "Politik", "Culture",
-    "Kultur", "Sciences", "Science", "Wissen", "Finance", "Finanzen", "Börse", "Bourse",
-    "Business", "Technology", "Markets", "Panorama", "Vermischtes", "Sport", "Société",
-    "Gesellschaft", "Médias", "Medien", "Santé", "Gesundheit", "Energie", "Énergie",
+    # fr
+    "Technologie", "Technologies", "Économie", "Economie", "Économie numérique", "Numérique", "Multimédia",
+    "Informatique", "Télécoms", "Télécommunications", "Médias", "Innovation", "Start-up",
+    "Entreprises", "Marchés", "Bourse", "Finance", "Industrie", "Énergie", "Energie", "Sciences", "Science",
+    "Recherche", "Santé", "Suisse", "International", "Monde", "Politique", "Culture", "Société", "Sport",
+    "Panorama", "Environnement", "Automobile", "Tech",
+    # de
+    "Wirtschaft", "Digital", "Netzwelt", "Technik", "Unternehmen", "Märkte", "Börse", "Finanzen", "Forschung",
+    "Wissen", "Wissenschaft", "Gesundheit", "Schweiz", "Ausland", "Politik", "Kultur", "Gesellschaft",
+    "Vermischtes", "Medien", "Telekommunikation", "Startups",
+    # en
+    "Business", "Technology", "Markets", "Companies", "Economy", "World", "Media", "Telecoms",
 )
 
 HEADER = re.compile(r"^date\s+(?P<date>\d{4}-\d{2}-\d{2})(?:\s+(?P<section>.+))?$", re.I)
