@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
+PARSE_CACHE = Path(".cache") / "parse"  # beside mkdocs.yml; git ignores /.cache/
 
 
 @lru_cache(maxsize=1)

@@ -6,48 +6,58 @@ import argparse
 import functools
 import json
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import contribute
 from .archive import read_archive
+from .cache import PARSE_CACHE
 from .article import load
 from .dispatch import ParseOptions, Problem
 from .markdown import page_source
 
 
-def site_settings(config_file: Path) -> tuple[ParseOptions, str, int]:
-    """Parser options, articles folder and size limit from the site's mkdocs.yml, if any."""
+@dataclass
+class Site:
+    """What the commands need of a site: its root and the wirearchive plugin's settings."""
+
+    root: Path
+    options: ParseOptions = field(default_factory=ParseOptions)
+    articles_dir: str = "articles"
+    max_bytes: int = 1_000_000
+    cache_dir: Path | None = None
+    _glossary: tuple = ()  # (docs_dir, glossary_dir) when the site has a glossary
+
+    @functools.cached_property
+    def glossary(self):
+        """The glossary (`glossary_dir` inside docs_dir), or None: read once, when asked."""
+        if not self._glossary:
+            return None
+        from .site.entities import site_glossary
+
+        return site_glossary(*self._glossary, self.root)
+
+    def read_archive(self):
+        """Every dispatch of the site, annotated, through the parse cache as the build does."""
+        return read_archive(self.root, self.articles_dir, self.options, max_bytes=self.max_bytes,
+                            glossary=self.glossary, cache_dir=self.cache_dir)
+
+
+def site_of(config_file: Path) -> Site:
+    """The site of `config_file` (its mkdocs.yml); defaults when there is none or no plugin."""
+    root = config_file.resolve().parent
     if not config_file.is_file():
-        return ParseOptions(), "articles", 1_000_000
+        return Site(root)
     from mkdocs.config import load_config
 
     from .site.config import parse_options
 
-    config = _site_config(config_file)
+    config = load_config(str(config_file))
     plugin = config.plugins.get("wirearchive")
     if plugin is None:
-        return ParseOptions(), "articles", 1_000_000
-    return parse_options(plugin.config), plugin.config.articles_dir, plugin.config.max_dispatch_bytes
-
-
-@functools.cache
-def _site_config(config_file: Path):
-    from mkdocs.config import load_config
-
-    return load_config(str(config_file))
-
-
-def site_glossary(config_file: Path):
-    """The glossary of the site (`glossary_dir` inside its docs_dir), or None without one."""
-    if not config_file.is_file():
-        return None
-    from .site.entities import site_glossary as read_glossary
-
-    config = _site_config(config_file)
-    plugin = config.plugins.get("wirearchive")
-    if plugin is None:
-        return None
-    return read_glossary(config.docs_dir, plugin.config.glossary_dir, config_file.resolve().parent)
+        return Site(root)
+    return Site(root, parse_options(plugin.config), plugin.config.articles_dir, plugin.config.max_dispatch_bytes,
+                root / PARSE_CACHE if plugin.config.cache else None, (config.docs_dir, plugin.config.glossary_dir))
 
 
 def _find_config(start: Path) -> Path:
@@ -64,18 +74,16 @@ def show(args) -> int:
     except OSError as exc:
         print(f"{path}: error: cannot read: {exc.strerror}", file=sys.stderr)
         return 2
-    config_file = Path(args.config) if args.config else _find_config(path.resolve().parent)
-    options, _, max_bytes = site_settings(config_file)
-    root = config_file.resolve().parent
+    site = site_of(Path(args.config) if args.config else _find_config(path.resolve().parent))
     try:
-        source_file = path.resolve().relative_to(root).as_posix()
+        source_file = path.resolve().relative_to(site.root).as_posix()
     except ValueError:
         source_file = path.as_posix()
-    glossary = site_glossary(config_file)
+    glossary = site.glossary
     for problem in glossary.problems if glossary else []:
         if problem.severity == "error":
             print(problem, file=sys.stderr)
-    loaded = load(data, source_file, options, max_bytes, glossary)
+    loaded = load(data, source_file, site.options, site.max_bytes, glossary)
     for problem in loaded.problems:
         print(problem, file=sys.stderr)
     article = loaded.article
@@ -89,9 +97,7 @@ def show(args) -> int:
 
 
 def check(args) -> int:
-    root = Path(args.root).resolve()
-    options, articles_dir, max_bytes = site_settings(root / "mkdocs.yml")
-    archive = read_archive(root, articles_dir, options, max_bytes=max_bytes, glossary=site_glossary(root / "mkdocs.yml"))
+    archive = site_of(Path(args.root) / "mkdocs.yml").read_archive()
     shown = [p for p in archive.problems if args.verbose or p.severity != "info"]
     for problem in sorted(shown, key=_order):
         print(problem)
@@ -102,10 +108,8 @@ def check(args) -> int:
 
 
 def add(args) -> int:
-    config_file = Path(args.config) if args.config else _find_config(Path.cwd())
-    options, articles_dir, max_bytes = site_settings(config_file)
-    root = config_file.resolve().parent
-    known = contribute.known_dispatches(root, articles_dir)
+    site = site_of(Path(args.config) if args.config else _find_config(Path.cwd()))
+    known = contribute.known_dispatches(site.root, site.articles_dir)
     failed = False
     for name in args.files:
         try:
@@ -114,7 +118,7 @@ def add(args) -> int:
             print(f"{name}: error: cannot read: {exc.strerror}", file=sys.stderr)
             failed = True
             continue
-        added = contribute.add(data, name, root, articles_dir, options, known=known, max_bytes=max_bytes)
+        added = contribute.add(data, name, site.root, site.articles_dir, site.options, known=known, max_bytes=site.max_bytes)
         out, err = contribute.report(added)
         print(out, end="\n" if out else "")
         print(err, end="\n" if err else "", file=sys.stderr)
@@ -125,10 +129,9 @@ def add(args) -> int:
 def suggest_entities(args) -> int:
     from .entities import suggest
 
-    root = Path(args.root).resolve()
-    options, articles_dir, max_bytes = site_settings(root / "mkdocs.yml")
-    glossary = site_glossary(root / "mkdocs.yml")
-    archive = read_archive(root, articles_dir, options, max_bytes=max_bytes, glossary=glossary)
+    site = site_of(Path(args.root) / "mkdocs.yml")
+    glossary = site.glossary
+    archive = site.read_archive()
     finder = suggest.default_finder(plain=args.plain)
     print(f"# candidates found with {finder.name}", file=sys.stderr)
     found = suggest.suggest(archive.articles, glossary, finder, min_articles=args.min_articles, limit=args.limit)

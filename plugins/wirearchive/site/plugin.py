@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files
 
 from .. import publish
 from ..archive import Archive, read_archive
+from ..cache import PARSE_CACHE
 from ..browse import browse_of
 from .config import ArchiveConfig, parse_options, site_root
 from .entities import CSS, JS, is_entity_page, site_glossary
@@ -47,7 +48,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.archive = read_archive(self.root, self.config.articles_dir, self.options,
                                     max_bytes=self.config.max_dispatch_bytes, workers=self.config.workers,
                                     glossary=glossary,
-                                    cache_dir=self.root / ".cache" / "parse" if self.config.cache else None)
+                                    cache_dir=self.root / PARSE_CACHE if self.config.cache else None)
         for problem in self.archive.problems:
             (log.info if problem.severity == "info" else log.warning)(str(problem))
         if config.nav is None:
