@@ -13,7 +13,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import html5lib
-import pytest
 
 from ..conftest import FIXTURES, ROOT, mkdocs_build
 from ..sitecheck import crawl_site, serve

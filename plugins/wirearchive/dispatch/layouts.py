@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from . import dates
@@ -245,14 +244,13 @@ def parse_wire(lines: list[Line], options: ParseOptions, path: str, trailer: str
     """Layout 2: headline + dateline wire, in an IPTC 7901/ANPA envelope or not."""
     d = Dispatch(layout="wire")
     paras = [p for block in blocks(lines) for p in paragraphs(block)]
-    start = next((k for k, p in enumerate(paras) if find_dateline(p.text, options)), None)
-    if start is not None:
-        dateline = find_dateline(paras[start].text, options)
-        d.dateline = paras[start].text[: dateline.end].strip()
+    found = next(((p, dateline) for p in paras if (dateline := find_dateline(p.text, options))), None)
+    if found is not None:
+        first, dateline = found
+        d.dateline = first.text[: dateline.end].strip()
         d.dateline_date = dateline.date_text
-        d.date_line = paras[start].line
+        d.date_line = body_from = first.line
         d.sources = list(dateline.sources)
-        body_from = paras[start].line
     elif paras and len(paras) > 1 and len(paras[0].text) <= 200:
         body_from = paras[1].line  # no dateline: a short first paragraph is the headline
     else:
