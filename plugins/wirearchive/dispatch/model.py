@@ -4,23 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
 
-Severity = Literal["error", "warning", "info"]
+from ..problems import Problem, Severity
 
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong with one input file, located as precisely as known."""
-
-    path: str
-    line: int | None
-    severity: Severity
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.severity}: {self.message}"
+__all__ = ["Article", "Dispatch", "Image", "Paragraph", "Problem", "Severity"]
 
 
 @dataclass
