@@ -32,7 +32,7 @@ from synth import make_archive  # noqa: E402
 
 from wirearchive.archive import read_archive  # noqa: E402
 from wirearchive.dispatch import ParseOptions  # noqa: E402
-from wirearchive.entities import annotate, load_glossary  # noqa: E402
+from wirearchive.entities import Annotator, load_glossary  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out" / "annotation"
 
@@ -50,19 +50,22 @@ def main() -> None:
 
     started = time.perf_counter()
     glossary = load_glossary(root / "docs" / "entities", root)
-    matcher = glossary.matcher
+    annotator = Annotator(glossary)
+    matcher = annotator.matcher
     glossary_seconds = time.perf_counter() - started
     assert not [p for p in glossary.problems if p.severity == "error"], glossary.problems[:5]
 
     archive = read_archive(root, "articles", ParseOptions(), workers=1)
     articles = archive.articles
     text_bytes = sum(len(a.title.encode()) + len((a.summary or "").encode()) + len(a.body.encode()) for a in articles)
+    mentions = quotes = 0
     started = time.perf_counter()
     for article in articles:
-        annotate(article, glossary, {}, {})
+        image = article.image.caption if article.image else None
+        found = annotator.find(article.title, article.summary, image, article.body)
+        mentions += len(found.found)
+        quotes += len(found.quotes)
     annotation_seconds = time.perf_counter() - started
-    mentions = sum(len(a.entities) for a in articles)
-    quotes = sum(len(a.quotes) for a in articles)
 
     result = {
         "count": len(articles),

@@ -43,7 +43,8 @@ from synth import make_archive, make_plain_site  # noqa: E402
 
 from wirearchive.archive import read_archive  # noqa: E402
 from wirearchive.dispatch import ParseOptions  # noqa: E402
-from wirearchive.search.index import build_index, documents  # noqa: E402
+from wirearchive.cache import FileCache  # noqa: E402
+from wirearchive.search.indexing import build_index, documents  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -75,7 +76,7 @@ def index_times(root: Path, workers: int) -> dict:
     docs = documents(archive.articles)
     cache = Path(tempfile.mkdtemp(prefix="wa-search-cache-"))
     start = time.perf_counter()
-    cold = build_index(docs, cache_dir=cache, workers=workers)
+    cold = build_index(docs, cache=FileCache(cache, ""), workers=workers)
     cold_seconds = time.perf_counter() - start
     newest = archive.articles[0]
     added = newest.source_file.replace(".txt", "-added.txt")
@@ -84,7 +85,7 @@ def index_times(root: Path, workers: int) -> dict:
                               encoding="utf-8")
     archive = read_archive(root, "articles", ParseOptions())
     start = time.perf_counter()
-    again = build_index(documents(archive.articles), cache_dir=cache, workers=workers)
+    again = build_index(documents(archive.articles), cache=FileCache(cache, ""), workers=workers)
     again_seconds = time.perf_counter() - start
     (root / added).unlink()
     shutil.rmtree(cache)

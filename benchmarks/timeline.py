@@ -33,10 +33,11 @@ from synth import make_archive  # noqa: E402
 
 from wirearchive import article as article_module  # noqa: E402
 from wirearchive.archive import read_archive  # noqa: E402
-from wirearchive.browse import pages as browse_pages  # noqa: E402
+from wirearchive.site.generators import browse as browse_pages  # noqa: E402
 from wirearchive.dispatch import ParseOptions  # noqa: E402
-from wirearchive.entities import load_glossary  # noqa: E402
-from wirearchive.site.pages import SiteData  # noqa: E402
+from wirearchive.entities import Annotator, load_glossary  # noqa: E402
+from wirearchive.project import Project  # noqa: E402
+from wirearchive.site.generators import SiteData  # noqa: E402
 
 OUT = HERE / "out" / "timeline"
 GENERATORS = ("archive_pages", "facet_pages", "timeline_pages", "feed_pages")
@@ -65,13 +66,15 @@ def read(root: Path, glossary, *, events: bool):
 
 def warm_up(root: Path, glossary) -> None:
     """Imports, compiled patterns and caches ready before anything is timed."""
+    annotator = Annotator(glossary)
     for path in sorted((root / "articles").rglob("*.txt"))[:50]:
-        article_module.load(path.read_bytes(), path.relative_to(root).as_posix(), ParseOptions(), glossary=glossary)
+        article_module.load(path.read_bytes(), path.relative_to(root).as_posix(), ParseOptions(),
+                            annotator=annotator)
 
 
 def generators(archive) -> dict:
     site = Site(site_name="Synthetic archive", site_url="https://example.org/archive/", theme={"language": "fr"})
-    data = SiteData(archive, None, set(), site)
+    data = SiteData(archive, Project(Path("."), Path("docs")), None, set(), site)
     rows = {}
     for name in GENERATORS:
         items, seconds = timed(lambda: list(getattr(browse_pages, name)(data)))

@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from wirearchive.entities import Matcher, load_glossary
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED_DISPATCHES = ROOT.parent / "shared" / "dispatches"
+GLOSSARY = FIXTURES / "entities" / "glossary"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -72,3 +75,16 @@ def demo_copy(tmp_path) -> Path:
     for name in ("docs", "articles"):
         shutil.copytree(ROOT / name, tmp_path / name)
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def glossary():
+    """The fixture glossary (tests/fixtures/entities/glossary), loaded once."""
+    loaded = load_glossary(GLOSSARY, GLOSSARY.parent, GLOSSARY.parent)
+    assert loaded.problems == ()
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def matcher(glossary):
+    return Matcher(glossary.entities.values())

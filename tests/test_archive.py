@@ -3,7 +3,7 @@
 import shutil
 
 from wirearchive.archive import read_archive
-from wirearchive.article import make_slug
+from wirearchive.text.slugs import make_slug
 from wirearchive.dispatch import ParseOptions
 
 from .conftest import FIXTURES

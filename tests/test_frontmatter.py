@@ -115,4 +115,4 @@ def test_curated_markdown_needs_title_and_date():
 
 def test_front_matter_sources_get_their_canonical_spelling():
     loaded = load_text("---\nsources: [Keystone-ATS, ats, Bloomberg News]\n---\n" + WIRE)
-    assert loaded.article.sources == ["Keystone-SDA", "ATS", "Bloomberg News"]
+    assert loaded.article.sources == ("Keystone-SDA", "ATS", "Bloomberg News")

@@ -6,7 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from tests.conftest import FIXTURES, mkdocs_build, write_site
-from wirearchive.dispatch import Article
+from wirearchive.model import Article
 from wirearchive.publish import KB, MB, SiteSize, measure, over_budget, page_date
 
 ZURICH = ZoneInfo("Europe/Zurich")
@@ -14,7 +14,7 @@ ZURICH = ZoneInfo("Europe/Zurich")
 
 def article(day: int, hour: int = 9) -> Article:
     return Article(source_file=f"articles/x{day}.txt", title="t", date=dt.datetime(2025, 10, day, hour, tzinfo=ZURICH),
-                   language="fr", sources=[], rubric=None, section=None, summary=None, image=None, slug=f"t{day}", body="")
+                   language="fr", sources=(), rubric=None, section=None, summary=None, image=None, slug=f"t{day}", body="")
 
 
 def test_measure_counts_bytes_files_pages_and_article_pages(tmp_path):

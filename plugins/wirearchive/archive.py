@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .article import Loaded, load
 from .cache import ParseCache
-from .dispatch import Article, ParseOptions, Problem
-from .entities import Glossary
+from .dispatch import ParseOptions
+from .entities import Annotator, Glossary
+from .model import Article
+from .problems import Problem
+from .text.slugs import numbered
 
 SUFFIXES = (".txt", ".md")
 PARALLEL_FROM = 400  # below this many files, worker processes cost more than they save
@@ -41,17 +44,17 @@ def find_sources(root: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.as_posix())
 
 
-_glossary: Glossary | None = None  # the glossary of this process's jobs (sent once to each worker)
+_annotator: Annotator | None = None  # this process's (the glossary is sent once to each worker)
 
 
 def _use_glossary(glossary: Glossary | None) -> None:
-    global _glossary
-    _glossary = glossary
+    global _annotator
+    _annotator = Annotator(glossary) if glossary is not None else None
 
 
 def _load_one(job: tuple[bytes, str, ParseOptions, int]) -> Loaded:
     data, source_file, options, max_bytes = job
-    return load(data, source_file, options, max_bytes, _glossary)
+    return load(data, source_file, options, max_bytes, _annotator)
 
 
 def read_archive(root: Path, articles_dir: str, options: ParseOptions, *, max_bytes: int = 1_000_000,
@@ -93,10 +96,7 @@ def read_archive(root: Path, articles_dir: str, options: ParseOptions, *, max_by
         with cache:
             cache.put_many([(keys[number], results[number]) for number, _ in jobs if number in keys])
             cache.prune(set(keys.values()))
-    archive = assemble([results[number] for number in sorted(results)])
-    if glossary is not None:
-        archive.glossary = glossary
-        archive.problems[:0] = glossary.problems
+    archive = assemble([results[number] for number in sorted(results)], glossary)
     return archive
 
 
@@ -105,9 +105,9 @@ def _settings(options: ParseOptions, max_bytes: int, glossary: Glossary | None) 
     return f"{options!r}\n{max_bytes}\n{glossary.fingerprint if glossary is not None else '-'}"
 
 
-def assemble(results: list[Loaded]) -> Archive:
+def assemble(results: list[Loaded], glossary: Glossary | None = None) -> Archive:
     """Drop duplicates, give every article a slug unique in its month, sort newest first."""
-    archive = Archive()
+    archive = Archive(glossary=glossary, problems=list(glossary.problems) if glossary else [])
     seen: dict[str, str] = {}
     articles: list[Article] = []
     for result in results:
@@ -121,40 +121,44 @@ def assemble(results: list[Loaded]) -> Archive:
                                             f"duplicate dispatch: the same text is already in {first}"))
             continue
         articles.append(article)
-    archive.problems.extend(assign_slugs(articles))
+    articles, problems = assign_slugs(articles)
+    archive.problems.extend(problems)
     articles.sort(key=lambda a: (a.date, a.source_file), reverse=True)
     archive.articles = articles
     return archive
 
 
-def assign_slugs(articles: list[Article]) -> list[Problem]:
-    """Make slugs unique within each month: `-2`, `-3` in order of date, then file.
+def assign_slugs(articles: list[Article]) -> tuple[list[Article], list[Problem]]:
+    """The articles with slugs unique within each month: `-2`, `-3` in order of date, then file.
 
     A slug set in front matter is kept; two articles setting the same one is an error.
+    Articles whose slug changes are new articles (the ones given are left as they are).
     """
     problems: list[Problem] = []
     months: dict[tuple[str, str], list[Article]] = defaultdict(list)
     for article in articles:
         months[(article.year, article.month)].append(article)
+    result: list[Article] = []
     for group in months.values():
         group.sort(key=lambda a: (a.date, a.source_file))
         taken: dict[str, Article] = {}
-        chosen = [a for a in group if a.slug_from_front_matter]
-        for article in chosen:
+        for article in group:
+            if not article.slug_from_front_matter:
+                continue
             if article.slug in taken:
                 problems.append(Problem(article.source_file, None, "error",
-                                        f"slug `{article.slug}` is already used by {taken[article.slug].source_file} in {article.year}-{article.month}"))
+                                        f"slug `{article.slug}` is already used by "
+                                        f"{taken[article.slug].source_file} in {article.year}-{article.month}"))
             else:
                 taken[article.slug] = article
         for article in group:
-            if taken.get(article.slug) is article:
-                continue
-            base, n = article.slug, 2
-            while article.slug in taken:
-                article.slug = f"{base}-{n}"
-                n += 1
-            if article.slug != base:
-                problems.append(Problem(article.source_file, None, "info",
-                                        f"slug `{base}` is taken in {article.year}-{article.month} by {taken[base].source_file}; using `{article.slug}`"))
-            taken[article.slug] = article
-    return problems
+            if taken.get(article.slug) is not article:
+                slug = numbered(article.slug, taken)
+                if slug != article.slug:
+                    problems.append(Problem(article.source_file, None, "info",
+                                            f"slug `{article.slug}` is taken in {article.year}-{article.month} "
+                                            f"by {taken[article.slug].source_file}; using `{slug}`"))
+                    article = replace(article, slug=slug)
+                taken[article.slug] = article
+            result.append(article)
+    return result, problems

@@ -3,61 +3,29 @@
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import contribute
-from .archive import read_archive
-from .cache import PARSE_CACHE
+from . import contribute, frontmatter
 from .article import load
-from .dispatch import ParseOptions, Problem
-from .markdown import page_source
+from .entities import Annotator
+from .problems import Problem
+from .project import Project
 
 
-@dataclass
-class Site:
-    """What the commands need of a site: its root and the wirearchive plugin's settings."""
-
-    root: Path
-    options: ParseOptions = field(default_factory=ParseOptions)
-    articles_dir: str = "articles"
-    max_bytes: int = 1_000_000
-    cache_dir: Path | None = None
-    _glossary: tuple = ()  # (docs_dir, glossary_dir) when the site has a glossary
-
-    @functools.cached_property
-    def glossary(self):
-        """The glossary (`glossary_dir` inside docs_dir), or None: read once, when asked."""
-        if not self._glossary:
-            return None
-        from .site.entities import site_glossary
-
-        return site_glossary(*self._glossary, self.root)
-
-    def read_archive(self):
-        """Every dispatch of the site, annotated, through the parse cache as the build does."""
-        return read_archive(self.root, self.articles_dir, self.options, max_bytes=self.max_bytes,
-                            glossary=self.glossary, cache_dir=self.cache_dir)
-
-
-def site_of(config_file: Path) -> Site:
-    """The site of `config_file` (its mkdocs.yml); defaults when there is none or no plugin."""
+def project_of(config_file: Path) -> Project:
+    """The project of `config_file` (its mkdocs.yml); defaults when there is none or no plugin."""
     root = config_file.resolve().parent
     if not config_file.is_file():
-        return Site(root)
-    from mkdocs.config import load_config
-
-    from .site.config import parse_options
+        return Project(root, root / "docs")
+    from mkdocs.config import load_config  # MkDocs reads and validates the plugin's options
 
     config = load_config(str(config_file))
     plugin = config.plugins.get("wirearchive")
     if plugin is None:
-        return Site(root)
-    return Site(root, parse_options(plugin.config), plugin.config.articles_dir, plugin.config.max_dispatch_bytes,
-                root / PARSE_CACHE if plugin.config.cache else None, (config.docs_dir, plugin.config.glossary_dir))
+        return Project(root, Path(config.docs_dir))
+    return Project.from_options(root, config.docs_dir, plugin.config)
 
 
 def _find_config(start: Path) -> Path:
@@ -74,16 +42,17 @@ def show(args) -> int:
     except OSError as exc:
         print(f"{path}: error: cannot read: {exc.strerror}", file=sys.stderr)
         return 2
-    site = site_of(Path(args.config) if args.config else _find_config(path.resolve().parent))
+    project = project_of(Path(args.config) if args.config else _find_config(path.resolve().parent))
     try:
-        source_file = path.resolve().relative_to(site.root).as_posix()
+        source_file = path.resolve().relative_to(project.root).as_posix()
     except ValueError:
         source_file = path.as_posix()
-    glossary = site.glossary
+    glossary = project.glossary()
     for problem in glossary.problems if glossary else []:
         if problem.severity == "error":
             print(problem, file=sys.stderr)
-    loaded = load(data, source_file, site.options, site.max_bytes, glossary)
+    annotator = Annotator(glossary) if glossary is not None else None
+    loaded = load(data, source_file, project.options, project.max_bytes, annotator)
     for problem in loaded.problems:
         print(problem, file=sys.stderr)
     article = loaded.article
@@ -92,12 +61,13 @@ def show(args) -> int:
     if args.json:
         print(json.dumps({**article.metadata(), "body": article.body}, ensure_ascii=False, indent=2))
     else:
-        print(page_source(article.metadata(), article.body), end="")
+        print(frontmatter.dump(article.metadata(), article.body), end="")
     return 1 if any(p.severity == "error" for p in loaded.problems) else 0
 
 
 def check(args) -> int:
-    archive = site_of(Path(args.root) / "mkdocs.yml").read_archive()
+    project = project_of(Path(args.root) / "mkdocs.yml")
+    archive = project.read_archive(project.glossary())
     shown = [p for p in archive.problems if args.verbose or p.severity != "info"]
     for problem in sorted(shown, key=_order):
         print(problem)
@@ -108,8 +78,8 @@ def check(args) -> int:
 
 
 def add(args) -> int:
-    site = site_of(Path(args.config) if args.config else _find_config(Path.cwd()))
-    known = contribute.known_dispatches(site.root, site.articles_dir)
+    project = project_of(Path(args.config) if args.config else _find_config(Path.cwd()))
+    known = contribute.known_dispatches(project.root, project.articles_dir)
     failed = False
     for name in args.files:
         try:
@@ -118,7 +88,8 @@ def add(args) -> int:
             print(f"{name}: error: cannot read: {exc.strerror}", file=sys.stderr)
             failed = True
             continue
-        added = contribute.add(data, name, site.root, site.articles_dir, site.options, known=known, max_bytes=site.max_bytes)
+        added = contribute.add(data, name, project.root, project.articles_dir, project.options,
+                               known=known, max_bytes=project.max_bytes)
         out, err = contribute.report(added)
         print(out, end="\n" if out else "")
         print(err, end="\n" if err else "", file=sys.stderr)
@@ -129,9 +100,9 @@ def add(args) -> int:
 def suggest_entities(args) -> int:
     from .entities import suggest
 
-    site = site_of(Path(args.root) / "mkdocs.yml")
-    glossary = site.glossary
-    archive = site.read_archive()
+    project = project_of(Path(args.root) / "mkdocs.yml")
+    glossary = project.glossary()
+    archive = project.read_archive(glossary)
     finder = suggest.default_finder(plain=args.plain)
     print(f"# candidates found with {finder.name}", file=sys.stderr)
     found = suggest.suggest(archive.articles, glossary, finder, min_articles=args.min_articles, limit=args.limit)

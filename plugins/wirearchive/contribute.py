@@ -8,15 +8,17 @@ not understand comes back as the front matter lines that would fix it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
 
 from . import frontmatter
 from .archive import find_sources, read_archive
 from .article import Loaded, fingerprint, load
-from .dispatch import NotText, ParseOptions, Problem, dates, decode, normalize
-from .markdown import page_source
+from .dispatch import NotText, ParseOptions, dates, decode, normalize
+from .problems import Problem
+from .text.slugs import numbered
 
 STDIN = "-"
 UTC = ZoneInfo("UTC")
@@ -107,16 +109,15 @@ def add(data: bytes, name: str, root: Path, articles_dir: str, options: ParseOpt
     month = read_archive(root, target.parent.relative_to(root).as_posix(), options, max_bytes=max_bytes)
     for other in month.articles:
         if other.source_file == relative and final.article is not None:
-            final.article.slug = other.slug
+            final = replace(final, article=other)
     return Added(name, relative, final, None, front_matter_fixes(final))
 
 
 def free_path(folder: Path, slug: str, suffix: str = ".txt", *, own: Path | None = None) -> Path:
     """`folder/<slug>.txt`, or `<slug>-2.txt`, ... if that file exists (and is not `own`)."""
-    candidate, n = folder / f"{slug}{suffix}", 2
-    while candidate.exists() and candidate != own:
-        candidate, n = folder / f"{slug}-{n}{suffix}", n + 1
-    return candidate
+    free = numbered(slug, lambda name: (folder / f"{name}{suffix}").exists()
+                    and folder / f"{name}{suffix}" != own)
+    return folder / f"{free}{suffix}"
 
 
 def front_matter_fixes(loaded: Loaded) -> list[str]:
@@ -170,7 +171,7 @@ def report(added: Added) -> tuple[str, str]:
     else:
         article = added.loaded.article
         out.append(f"added {added.stored} -> page {article.url} ({len(article.body.split())} words of body)")
-        out.append(page_source(article.metadata(), "").rstrip("\n"))
+        out.append(frontmatter.dump(article.metadata(), "").rstrip("\n"))
     if added.fixes:
         where = f"at the top of {added.stored}" if added.stored else "at the top of the dispatch, then add it again"
         err.append(f"to correct what was not understood, add these lines {where}:")

@@ -1,7 +1,11 @@
-"""The contributor's front matter: split off, loaded safely, checked key by key.
+"""Front matter: split off a file, loaded safely, checked key by key, and written.
 
-Each problem names the file, the line of the key and the key. Values of the wrong type
-are errors and are not applied; unknown keys are warnings.
+The one loader of the package: dispatches, curated articles and glossary files all go
+through :func:`split`. python-frontmatter finds the block; the YAML is read with PyYAML's
+safe loader (LibYAML's when PyYAML has it: a glossary has thousands of files), composing
+the document once to know the line of each key. Each problem names the file, the line of
+the key and the key. Values of the wrong type are errors and are not applied; unknown keys
+are warnings.
 """
 
 from __future__ import annotations
@@ -14,9 +18,10 @@ from dataclasses import dataclass, field
 import frontmatter
 import yaml
 
-from .dispatch.model import Problem
+from .problems import Problem
 
 _HANDLER = frontmatter.YAMLHandler()
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGUAGE = re.compile(r"^[a-z]{2}$")
 EVENT_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -43,8 +48,7 @@ def split(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
         body, body_line = body[1:], body_line + 1
     fm = FrontMatter(body=body, body_line=body_line)
     try:
-        node = yaml.compose(raw, Loader=yaml.SafeLoader)
-        values = yaml.safe_load(raw)
+        node, values = _load(raw)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = 1 + mark.line if mark else 1
@@ -58,6 +62,22 @@ def split(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
     # `raw` starts with the newline that ends the opening `---` line: YAML line n is file line n + 1.
     fm.lines = {str(key.value): 1 + key.start_mark.line for key, _ in node.value}
     return fm, []
+
+
+def _load(raw: str):
+    """The YAML document's node (for the lines of its keys) and its values, parsed once."""
+    loader = _LOADER(raw)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
+def dump(metadata: dict, body: str) -> str:
+    """A page as `wirearchive show` prints it: YAML front matter, then the Markdown body."""
+    front = yaml.safe_dump(metadata, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{front}---\n\n{body}\n"
 
 
 # ----------------------------------------------------------------------------- checking

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .dispatch import Article
+from .model import Article
 
 KB = 1024
 MB = 1024 * 1024

@@ -201,7 +201,7 @@ def test_search_keeps_working_offline_once_loaded(page, context, demo_url):
 
 def test_pipelines_of_browser_and_build_agree(page, demo_url):
     """The browser's terms for the demo's words are the build's, word for word, in every language."""
-    from wirearchive.search.languages import LANGUAGES, terms
+    from wirearchive.search.analysis import LANGUAGES, terms
     page.goto(f"{demo_url}search/")
     manifest = json.loads(page.evaluate("fetch('../search/manifest.json').then(r => r.text())"))
     worker = page.evaluate("JSON.parse(document.getElementById('__config').textContent).search")

@@ -1,6 +1,5 @@
 """Every date form the layouts use, in the site's time zone with daylight saving right."""
 
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -77,9 +76,3 @@ def test_other_time_zones_are_honoured():
 def test_unknown_zone_is_an_error_naming_it():
     with pytest.raises(ValueError, match="Mars/Olympus"):
         dates.zone("Mars/Olympus")
-
-
-def test_month_names_come_from_cldr():
-    table = dates.month_table()
-    assert table["fevrier"] == 2 and table["marz"] == 3 and table["december"] == 12 and table["aout"] == 8
-    assert datetime(2026, 1, 1).month == 1

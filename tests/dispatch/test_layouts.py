@@ -8,7 +8,7 @@ import pytest
 from wirearchive.article import load
 from wirearchive.dispatch import ParseOptions, normalize, parse_text
 from wirearchive.dispatch.layouts import find_dateline
-from wirearchive.markdown import escape_text
+from wirearchive.text.markdown import escape_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "dispatches"
 ROOT = Path(__file__).resolve().parents[2]

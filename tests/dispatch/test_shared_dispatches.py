@@ -31,7 +31,8 @@ def test_plain_text_wire_items_give_title_date_and_body(shared, name):
     loaded = load((shared / name).read_bytes(), f"articles/{name}", ParseOptions())
     article = loaded.article
     assert [p for p in loaded.problems if p.severity == "error"] == []
-    assert (article.title, article.date.isoformat(), article.language, article.sources) == (title, date, language, sources)
+    assert (article.title, article.date.isoformat(), article.language, list(article.sources)) == (
+        title, date, language, sources)
     assert article.body.count("\n\n") >= 2
     assert "\x02" not in article.body and "\x03" not in article.body
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wirearchive.entities import load_glossary
+from wirearchive.entities import Matcher, load_glossary
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -77,9 +77,9 @@ def test_people_may_share_a_surname(tmp_path):
              "colin-huang.md": "---\nname: Colin Huang\ntype: person\n---\n"}
     root = write(tmp_path, files)
     glossary = load_glossary(root / "docs" / "entities", root)
-    assert glossary.problems == []
+    assert glossary.problems == ()
     text = "Colin Huang a vendu. M. Huang est parti. Jensen Huang a parlé ensuite; Huang a conclu."
-    found = [(m.entity, text[m.start:m.end]) for m in glossary.matcher.find(text)]
+    found = [(m.entity, text[m.start:m.end]) for m in Matcher(glossary.entities.values()).find(text)]
     # once both are introduced, `Huang` alone could be either: no mention rather than a guess
     assert found == [("colin-huang", "Colin Huang"), ("colin-huang", "Huang"), ("jensen-huang", "Jensen Huang")]
 
@@ -89,9 +89,9 @@ def test_a_company_may_bear_a_persons_surname(tmp_path):
              "michael-dell.md": "---\nname: Michael Dell\ntype: person\n---\n"}
     root = write(tmp_path, files)
     glossary = load_glossary(root / "docs" / "entities", root)
-    assert glossary.problems == []
+    assert glossary.problems == ()
     text = "Dell a publié ses comptes. Michael Dell, son fondateur, a parlé; Dell a conclu."
-    found = [(m.entity, text[m.start:m.end]) for m in glossary.matcher.find(text)]
+    found = [(m.entity, text[m.start:m.end]) for m in Matcher(glossary.entities.values()).find(text)]
     assert found == [("dell", "Dell"), ("michael-dell", "Michael Dell")]
 
 
@@ -106,4 +106,4 @@ def test_fingerprint_changes_with_any_entity_file(tmp_path):
 def test_index_page_and_hidden_files_are_not_entities(tmp_path):
     root = write(tmp_path, {"nvidia.md": GOOD, "index.md": "# Glossary\n", ".draft.md": "x"})
     glossary = load_glossary(root / "docs" / "entities", root)
-    assert list(glossary.entities) == ["nvidia"] and glossary.problems == []
+    assert list(glossary.entities) == ["nvidia"] and glossary.problems == ()

@@ -8,11 +8,11 @@ from wirearchive.entities.quotes import extract
 
 
 @pytest.fixture
-def quotes(glossary):
-    types = {e.id: e.type for e in glossary.entities.values()}
+def quotes(glossary, matcher):
+    types = glossary.types()
 
     def run(text: str) -> list[tuple[str | None, str]]:
-        mentions = glossary.matcher.find(text)
+        mentions = matcher.find(text)
         return [(q.speaker, q.text) for q in extract(text, mentions, types)]
     return run
 

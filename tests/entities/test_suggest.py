@@ -8,7 +8,7 @@ import frontmatter
 import pytest
 
 from tests.conftest import wirearchive, write_site
-from wirearchive.dispatch.model import Article
+from wirearchive.model import Article
 from wirearchive.entities import load_glossary
 from wirearchive.entities.suggest import PlainFinder, default_finder, stubs, suggest
 
@@ -21,7 +21,7 @@ TEXTS = [
 
 def article(n: int, text: str) -> Article:
     return Article(source_file=f"articles/2025/12/{n}.txt", title="Dépêche", date=datetime(2025, 12, n + 1, tzinfo=timezone.utc),
-                   language="fr", sources=[], rubric=None, section=None, summary=None, image=None, slug=str(n), body=text)
+                   language="fr", sources=(), rubric=None, section=None, summary=None, image=None, slug=str(n), body=text)
 
 
 ARTICLES = [article(n, t) for n, t in enumerate(TEXTS)]
@@ -52,7 +52,7 @@ def test_stubs_are_valid_glossary_files(tmp_path, glossary):
         (folder / name).write_text(front, encoding="utf-8")
         assert frontmatter.loads(front)["name"]
     loaded = load_glossary(folder, tmp_path)
-    assert loaded.problems == [] and sorted(loaded.entities) == ["arthur-mensch", "mistral-ai", "paris"]
+    assert loaded.problems == () and sorted(loaded.entities) == ["arthur-mensch", "mistral-ai", "paris"]
 
 
 def test_command_line(tmp_path):

@@ -6,7 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from wirearchive.archive import Archive
-from wirearchive.dispatch import Article
+from wirearchive.model import Article, Event
 
 ZURICH = ZoneInfo("Europe/Zurich")
 
@@ -15,9 +15,9 @@ def article(name: str, when: str, *, entities=(), events=(), sources=("ATS",), r
             language="fr", summary=None) -> Article:
     date = dt.datetime.fromisoformat(when).replace(tzinfo=ZURICH)
     return Article(source_file=f"articles/{name}.txt", title=f"Title {name}", date=date, language=language,
-                   sources=list(sources), rubric=rubric, section=None, summary=summary, image=None,
-                   slug=name, body="Body.", entities=list(entities),
-                   events=[{"date": d, "text": t} for d, t in events])
+                   sources=tuple(sources), rubric=rubric, section=None, summary=summary, image=None,
+                   slug=name, body="Body.", entities=tuple(entities),
+                   events=tuple(Event(d, t) for d, t in events))
 
 
 def archive_of(*articles: Article) -> Archive:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from wirearchive.timeline import timeline, timelinejs
-from wirearchive.timeline.dates import label, sort_key, span_of
+from wirearchive.timeline.partial import label, sort_key, span_of
 
 from .helpers import article
 

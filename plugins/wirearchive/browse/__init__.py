@@ -1,5 +1,5 @@
 """Browsing the archive: by date, source, rubric, language and entity; neighbours; feeds."""
 
-from .index import Browse, browse_of
+from .indexes import Browse, browse_of
 
 __all__ = ["Browse", "browse_of"]

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
-from ..dispatch.model import Article
+from ..model import Article
 
 FEED_COUNT = 30
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"

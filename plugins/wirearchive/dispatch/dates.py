@@ -1,44 +1,16 @@
 """The date forms that dispatches use, read into time-zone-aware datetimes.
 
-Month names come from the CLDR data that Babel ships, so `févr.`, `Dez`, `März` and
-`September` are all known without a hand-kept table.
+Month names come from `wirearchive.text.months` (CLDR data, as Babel ships it), so
+`févr.`, `Dez`, `März` and `September` are all known without a hand-kept table.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date, datetime, time, timezone
-from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from babel.dates import get_month_names
-
-MONTH_LOCALES = ("fr", "de", "en", "it")
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents and trailing dots: `Févr.` -> `fevr`."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).rstrip(".")
-
-
-@lru_cache(maxsize=1)
-def month_table() -> dict[str, int]:
-    """Every wide and abbreviated month name of the known locales, folded, to 1..12."""
-    table: dict[str, int] = {}
-    for locale in MONTH_LOCALES:
-        for width in ("wide", "abbreviated"):
-            for context in ("format", "stand-alone"):
-                for number, name in get_month_names(width, context, locale=locale).items():
-                    table[fold(name)] = number
-    # Short forms wire services use that CLDR spells otherwise.
-    for name, number in (("sept", 9), ("sep", 9), ("juil", 7), ("juin", 6), ("mrz", 3), ("maerz", 3), ("fev", 2), ("dez", 12), ("okt", 10)):
-        table.setdefault(name, number)
-    for number in range(1, 13):
-        table.setdefault(fold(get_month_names("wide", locale="en")[number])[:3], number)
-    return table
-
+from ..text.months import month_number
 
 MONTH = r"(?P<month>[A-Za-zÀ-ÿ]{3,10}\.?)"
 
@@ -66,10 +38,6 @@ def zone(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise ValueError(f"unknown time zone {name!r}") from exc
-
-
-def month_number(name: str) -> int | None:
-    return month_table().get(fold(name))
 
 
 def local(day: date, at: time, tz: ZoneInfo) -> datetime:

@@ -18,7 +18,9 @@ from zoneinfo import ZoneInfo
 
 from . import dates
 from .agencies import Agencies, unique
-from .model import Dispatch, Image, Paragraph, Problem
+from ..model import Image
+from ..problems import Problem
+from .model import Dispatch, Paragraph
 
 DEFAULT_RUBRICS = (
     # fr

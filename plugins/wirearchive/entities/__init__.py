@@ -3,9 +3,10 @@
 Plain Python over plain data (no MkDocs import), used by the site and the command line.
 """
 
-from .annotate import Annotation, annotate, find, linked_body
-from .glossary import TYPES, Alias, Entity, Glossary, load_glossary
+from .annotate import Annotation, Annotator
+from .glossary import load_glossary
 from .matching import Matcher, Mention
+from .model import TYPES, Alias, Entity, Glossary
 
-__all__ = ["TYPES", "Alias", "Annotation", "Entity", "Glossary", "Matcher", "Mention", "annotate", "find",
-           "linked_body", "load_glossary"]
+__all__ = ["TYPES", "Alias", "Annotation", "Annotator", "Entity", "Glossary", "Matcher", "Mention",
+           "load_glossary"]

@@ -1,4 +1,8 @@
-"""Annotating one article: its entities, their first mentions in the body, its quotations.
+"""Annotating articles: their entities, the first mention of each in the body, their quotations.
+
+An :class:`Annotator` holds the glossary and its automaton, built once, and annotates any
+number of articles. It reads an article's parts as text, before the article exists, so the
+article is built once, already annotated.
 
 The contributor's front matter wins: `entities` adds ids (kept after those found, in the
 order given), `entities_exclude` removes ids (they are neither listed nor linked, and do
@@ -8,20 +12,22 @@ that names the file, the line and the key.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..dispatch.model import Article, Problem
+from ..model import Quote
+from ..problems import Problem
+from ..text.markdown import read
 from . import quotes as quoting
-from .glossary import Glossary
-from .matching import Mention
-from .view import read
+from .matching import Matcher, Mention
+from .model import Glossary
 
 SEPARATOR = "\n\n"
 
 
-@dataclass
-class Annotation:
-    """What was found in one article (before front matter is applied)."""
+@dataclass(frozen=True)
+class Found:
+    """What the glossary finds in one article's text (before front matter is applied)."""
 
     mentions: list[Mention]          # in the whole text: title, lede, caption, body
     body_offset: int                 # where the body starts in that text
@@ -30,71 +36,71 @@ class Annotation:
     links: list[tuple[int, int, str]]  # (start, end, id): first mention in the body, as Markdown offsets
 
 
-def find(article: Article, glossary: Glossary) -> Annotation:
-    """Entities and quotations of an article: title, lede and caption first, then the body."""
-    view = read(article.body)
-    head = [t for t in (article.title, article.summary, article.image.caption if article.image else None) if t]
-    prefix = "".join(t.replace("\n", " ") + SEPARATOR for t in head)
-    text = prefix + view.text
-    mentions = glossary.matcher.find(text, set())
-    found = list(dict.fromkeys(m.entity for m in mentions))
-    quotes = quoting.extract(text, mentions, glossary.types)
-    links: list[tuple[int, int, str]] = []
-    linked: set[str] = set()
-    for m in mentions:
-        if m.start < len(prefix) or m.entity in linked:
-            continue
-        span = view.source_span(m.start - len(prefix), m.end - len(prefix))
-        if span is not None:
-            links.append((span[0], span[1], m.entity))
-            linked.add(m.entity)
-    return Annotation(mentions, len(prefix), found, quotes, links)
+@dataclass(frozen=True)
+class Annotation:
+    """What an article carries of the glossary: ids, quotations, the mentions its page links."""
+
+    entities: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    mentions: tuple[tuple[int, int, str], ...] = ()
 
 
-def annotate(article: Article, glossary: Glossary, front_matter: dict, lines: dict[str, int]) -> list[Problem]:
-    """Fill `entities`, `quotes` and `mentions` of `article`; problems with its front matter."""
-    problems: list[Problem] = []
-    given = _known(front_matter.get("entities", []), "entities", article, glossary, lines, problems)
-    excluded = set(_known(front_matter.get("entities_exclude", []), "entities_exclude", article, glossary, lines, problems))
-    found = find(article, glossary)
-    ids = [i for i in found.found if i not in excluded]
-    ids += [i for i in given if i not in ids and i not in excluded]
-    article.entities = list(dict.fromkeys(ids))
-    if "quotes" not in front_matter:
-        article.quotes = [{"speaker": q.speaker if q.speaker not in excluded else None, "text": q.text}
-                          for q in found.quotes]
-    article.mentions = [link for link in found.links if link[2] not in excluded]
-    return problems
+class Annotator:
+    """The glossary and its automaton over every alias, built once."""
 
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self.matcher = Matcher(glossary.entities.values())
+        self.types = glossary.types()
 
-def _known(ids: list[str], key: str, article: Article, glossary: Glossary, lines: dict[str, int],
-           problems: list[Problem]) -> list[str]:
-    good = []
-    for entity_id in ids:
-        if entity_id in glossary:
-            good.append(entity_id)
+    def find(self, title: str, summary: str | None, caption: str | None, body: str) -> Found:
+        """Entities and quotations of an article: title, lede and caption first, then the
+        body (Markdown), whose first mentions are given as Markdown offsets to link."""
+        view = read(body)
+        head = [t for t in (title, summary, caption) if t]
+        prefix = "".join(t.replace("\n", " ") + SEPARATOR for t in head)
+        text = prefix + view.text
+        mentions = self.matcher.find(text, set())
+        found = list(dict.fromkeys(m.entity for m in mentions))
+        quotes = quoting.extract(text, mentions, self.types)
+        links: list[tuple[int, int, str]] = []
+        linked: set[str] = set()
+        for m in mentions:
+            if m.start < len(prefix) or m.entity in linked:
+                continue
+            span = view.source_span(m.start - len(prefix), m.end - len(prefix))
+            if span is not None:
+                links.append((span[0], span[1], m.entity))
+                linked.add(m.entity)
+        return Found(mentions, len(prefix), found, quotes, links)
+
+    def annotate(self, title: str, summary: str | None, caption: str | None, body: str, *,
+                 front_matter: Mapping, lines: Mapping[str, int],
+                 path: str) -> tuple[Annotation, list[Problem]]:
+        """The article's annotation with its front matter applied, and problems with it."""
+        problems: list[Problem] = []
+        given = self._known(front_matter.get("entities", []), "entities", path, lines, problems)
+        excluded = set(self._known(front_matter.get("entities_exclude", []), "entities_exclude",
+                                   path, lines, problems))
+        found = self.find(title, summary, caption, body)
+        ids = [i for i in found.found if i not in excluded]
+        ids += [i for i in given if i not in ids and i not in excluded]
+        if "quotes" in front_matter:
+            quotes = tuple(Quote(q.get("speaker"), q["text"]) for q in front_matter["quotes"])
         else:
-            problems.append(Problem(article.source_file, lines.get(key), "error",
-                                    f"front matter key `{key}` names `{entity_id}`, which is not in the glossary "
-                                    f"(no {glossary.folder}/{entity_id}.md)"))
-    return good
+            quotes = tuple(Quote(q.speaker if q.speaker not in excluded else None, q.text)
+                           for q in found.quotes)
+        links = tuple(link for link in found.links if link[2] not in excluded)
+        return Annotation(tuple(dict.fromkeys(ids)), quotes, links), problems
 
-
-def linked_body(article: Article, glossary: Glossary | None, page_src: str) -> str:
-    """The article's Markdown with the first mention of each entity linked to its page.
-
-    Links are to the entity's Markdown page relative to `page_src` (the article page's
-    src_uri), so MkDocs checks them and writes relative URLs; the title is the tooltip
-    text for readers without JavaScript.
-    """
-    from .view import link
-
-    if glossary is None or not article.mentions:
-        return article.body
-    up = "../" * page_src.count("/")
-    spans = []
-    for start, end, entity_id in article.mentions:
-        entity = glossary.get(entity_id)
-        if entity is not None:
-            spans.append((start, end, up + entity.src_uri, entity.description or entity.name))
-    return link(article.body, spans)
+    def _known(self, ids: list[str], key: str, path: str, lines: Mapping[str, int],
+               problems: list[Problem]) -> list[str]:
+        good = []
+        for entity_id in ids:
+            if entity_id in self.glossary:
+                good.append(entity_id)
+            else:
+                problems.append(Problem(path, lines.get(key), "error",
+                                        f"front matter key `{key}` names `{entity_id}`, which is not in "
+                                        f"the glossary (no {self.glossary.folder}/{entity_id}.md)"))
+        return good

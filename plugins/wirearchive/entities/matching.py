@@ -7,76 +7,20 @@ with a letter: that makes matches whole words, and lets `d'OpenAI`, `l'UBS`, `Nv
 and `Google-Aktie` through. Each candidate is then checked against the original text
 with the alias's own rules (exact case and accents unless it folds them), and overlaps
 are resolved longest first, in reading order, applying the short-form rules of
-:mod:`.glossary`.
+:mod:`.aliases`.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
 
-from .glossary import Alias, Entity
+from ..text.folding import fold_in_place, fold_key
+from ..text.sentences import starts_sentence
+from .model import Alias, Entity
 from .words import HONORIFIC_BEFORE
-
-APOSTROPHES = "'’‘ʼ′´`"
-HYPHENS = "-‐‑‒"
-SENTENCE_END = ".!?…:"
-OPENERS = "«“„\"'‹»‘’([ \u00a0"
-
-
-class _Table(dict):
-    """A `str.translate` table filled on demand, one character to exactly one."""
-
-    def __init__(self, fold) -> None:
-        super().__init__()
-        self.fold = fold
-
-    def __missing__(self, code: int) -> str:
-        value = self[code] = self.fold(chr(code))
-        return value
-
-
-def _base(char: str) -> str:
-    decomposed = unicodedata.normalize("NFD", char)
-    return decomposed[0] if decomposed else char
-
-
-def _lower(char: str) -> str:
-    low = char.lower()
-    return low if len(low) == 1 else char
-
-
-def _key_char(char: str) -> str:
-    folded = _lower(_base(char))
-    return folded if folded.isalnum() else " "
-
-
-def _plain_char(char: str) -> str:
-    if char.isspace():
-        return " "
-    if char in APOSTROPHES:
-        return "'"
-    if char in HYPHENS:
-        return "-"
-    return char
-
-
-_KEY = _Table(_key_char)
-_PLAIN = {0: _Table(_plain_char), 1: _Table(lambda c: _lower(_plain_char(c))),
-          2: _Table(lambda c: _base(_plain_char(c))), 3: _Table(lambda c: _lower(_base(_plain_char(c))))}
-
-
-def fold_key(text: str) -> str:
-    """Lower case, no accents, non-alphanumerics as spaces; same length as `text`."""
-    return text.translate(_KEY)
-
-
-def normalize(text: str, fold_case: bool = False, fold_accents: bool = False) -> str:
-    """Typographic variants made plain, and case or accents folded if asked; same length."""
-    return text.translate(_PLAIN[int(fold_case) + 2 * int(fold_accents)])
 
 
 @dataclass(frozen=True)
@@ -110,7 +54,7 @@ class Matcher:
                 core = fold_key(alias.text)
                 lead = 1 if core[:1].strip() else 0
                 tail = " " if core[-1:].strip() else ""
-                expected = normalize(alias.text, alias.fold_case, alias.fold_accents)
+                expected = fold_in_place(alias.text, alias.fold_case, alias.fold_accents)
                 keys.setdefault(" " * lead + core + tail, []).append(
                     _Variant(entity.id, entity.type, alias, expected, lead, False))
                 if tail and _takes_genitive(alias.text):
@@ -134,7 +78,7 @@ class Matcher:
             for v in variants:
                 start = first + v.lead - 1
                 end = start + len(v.alias.text)
-                if normalize(text[start:end], v.alias.fold_case, v.alias.fold_accents) != v.expected:
+                if fold_in_place(text[start:end], v.alias.fold_case, v.alias.fold_accents) != v.expected:
                     continue
                 found.append((start, end + 1 if v.genitive else end, v))
         return found
@@ -159,7 +103,7 @@ class Matcher:
             for v in groups[(start, end)]:
                 if v.alias.short and v.entity not in introduced:
                     continue
-                if v.alias.common and not honorific and _sentence_start(text, start):
+                if v.alias.common and not honorific and starts_sentence(text, start):
                     continue
                 chosen.setdefault(v.entity, v)
             if len(chosen) != 1:
@@ -176,10 +120,3 @@ def _takes_genitive(text: str) -> bool:
     """`Nvidias`, `AMDs`: not for short words, whose `s` form is often another word."""
     letters = sum(c.isalnum() for c in text)
     return letters > 3 or text.isupper()
-
-
-def _sentence_start(text: str, index: int) -> bool:
-    i = index - 1
-    while i >= 0 and text[i] in OPENERS:
-        i -= 1
-    return i < 0 or text[i] in SENTENCE_END or text[i] == "\n"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text.sentences import around
 from .matching import Mention
 from .words import HONORIFICS, PRONOUN_SPEAKER, ROLE_AFTER_VERB, SPEECH
 
@@ -31,10 +32,7 @@ QUOTE = re.compile(
     r"|»(?P<de2>[^»«\n]+?)«"
     r'|"(?P<plain>[^"\n]+?)"'
 )
-# A full stop ends a sentence, but not after an initial or an honorific (`C.C. Wei`, `M. Huang`).
 QUOTE_MARKS = re.compile(r'[«„“»"]')
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bProf)(?<!\bMM)"
-                          r"[.!?…](?=[\s»”“\"]*(?:\s|$))")
 WORD = re.compile(r"\w+")
 MIN_WORDS = 4
 SPEAKER_TYPES = {"person", "company", "organization", "media"}
@@ -96,17 +94,10 @@ def _mask(paragraph: str, found) -> str:
     return "".join(chars)
 
 
-def _sentence(masked: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the sentence of `masked` around [start, end) (quotes are masked)."""
-    begin = 0
-    for m in SENTENCE_END.finditer(masked, 0, start):
-        begin = m.end()
-    after = SENTENCE_END.search(masked, end)
-    return begin, after.end() if after else len(masked)
-
-
 def _speaker(text, masked, p_start, q_start, q_end, mentions, types, earlier) -> str | None:
-    s_begin, s_end = _sentence(masked, q_start - p_start, q_end - p_start)
+    # the sentence around the quotation, in the paragraph with quotations masked: a full
+    # stop inside a quotation does not end the sentence that quotes it
+    s_begin, s_end = around(masked, q_start - p_start, q_end - p_start)
     s_begin, s_end = s_begin + p_start, s_end + p_start
     outside = [m for m in mentions if s_begin <= m.start < s_end and masked[m.start - p_start] != "x"
                and types.get(m.entity) in SPEAKER_TYPES]
@@ -129,11 +120,11 @@ def _speaker(text, masked, p_start, q_start, q_end, mentions, types, earlier) ->
         return next(iter(people))
     # 3. a pronoun: the person of the nearest sentence before that names one
     if pronoun and not people:
-        return _previous_person(text, masked, p_start, s_begin, mentions, types, earlier)
+        return _previous_person(text, p_start, s_begin, mentions, types, earlier)
     return None
 
 
-def _previous_person(text, masked, p_start, s_begin, mentions, types, earlier) -> str | None:
+def _previous_person(text, p_start, s_begin, mentions, types, earlier) -> str | None:
     before = [m for m in mentions if m.start < s_begin and types.get(m.entity) == "person"]
     limit = earlier[-1][0] if earlier else p_start  # this paragraph and the one before
     before = [m for m in before if m.start >= limit]
@@ -141,11 +132,6 @@ def _previous_person(text, masked, p_start, s_begin, mentions, types, earlier) -
         return None
     last = before[-1]
     # the sentence of the last person named: everyone named in it
-    sentence_start = max((e for e in _ends(text, limit, last.start)), default=limit)
-    sentence_end = min((e for e in _ends(text, last.end, s_begin)), default=s_begin)
-    named = {m.entity for m in before if sentence_start <= m.start < sentence_end}
+    start, end = around(text[limit:s_begin], last.start - limit, last.end - limit)
+    named = {m.entity for m in before if limit + start <= m.start < limit + end}
     return last.entity if len(named) == 1 else None
-
-
-def _ends(text: str, start: int, end: int):
-    return (m.end() for m in SENTENCE_END.finditer(text, start, end))

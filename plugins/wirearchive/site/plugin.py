@@ -1,23 +1,25 @@
-"""The MkDocs plugin: reads the archive once, adds its pages, renders them by template."""
+"""The MkDocs plugin: reads the archive once, adds its pages, renders them by template.
+
+Each event hands off to the pure core (`wirearchive.project`, `archive`, ...) or to the page
+generators (`site.generators`): read the whole archive in `on_files`, then write.
+"""
 
 from __future__ import annotations
 
-import logging
 import os
 from pathlib import Path
 
 from markupsafe import escape
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import publish
-from ..archive import Archive, read_archive
-from ..cache import PARSE_CACHE
+from ..archive import Archive
 from ..browse import browse_of
-from .config import ArchiveConfig, parse_options, site_root
-from .entities import CSS, JS, is_entity_page, site_glossary
-from .pages import Generated, SiteData, generate
+from ..project import Project
+from .config import ArchiveConfig
+from .generators import Generated, SiteData, generate
+from .generators.glossary import CSS, JS
 from .render import install_filters
 
 log = get_plugin_logger(__name__)
@@ -30,43 +32,37 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     supports_multiple_instances = False
 
     def on_config(self, config):
-        try:
-            self.options = parse_options(self.config)
-        except ValueError as exc:
-            raise PluginError(f"wirearchive: {exc} (option `timezone`)") from exc
+        root = Path(config.config_file_path).resolve().parent
+        self.project = Project.from_options(root, config.docs_dir, self.config)
         # After the theme's own folders and any custom_dir, so a site can override ours.
         config.theme.dirs.append(str(TEMPLATES))
         config.extra_css.append(CSS)
         config.extra_javascript.append(JS)
-        self.root = site_root(config.config_file_path)
         self.archive = Archive()
         self.pages: dict[str, Generated] = {}
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        glossary = site_glossary(config.docs_dir, self.config.glossary_dir, self.root)
-        self.archive = read_archive(self.root, self.config.articles_dir, self.options,
-                                    max_bytes=self.config.max_dispatch_bytes, workers=self.config.workers,
-                                    glossary=glossary,
-                                    cache_dir=self.root / PARSE_CACHE if self.config.cache else None)
+        glossary = self.project.glossary()
+        self.archive = self.project.read_archive(glossary)
         for problem in self.archive.problems:
             (log.info if problem.severity == "info" else log.warning)(str(problem))
-        if config.nav is None:
-            # Thousands of articles in the sidebar of every page would make every page heavy:
-            # the navigation lists the hand-written pages only; articles are reached by index.
-            config.nav = [f.src_uri for f in files.documentation_pages() if not is_entity_page(glossary, f.src_uri)]
-            # Leaving the articles out is deliberate: don't list thousands of them in the log.
-            config.validation.nav.omitted_files = logging.DEBUG
-        data = SiteData(self.archive, self.config, {f.src_uri for f in files}, config)
+        data = SiteData(self.archive, self.project, self.config, {f.src_uri for f in files}, config)
         self.pages = {}
+        # Articles, entities and the archive's other pages are reached through its indexes:
+        # thousands of them in the sidebar would make every page heavy.
         for item in generate(data):
             if item.template is not None:
                 self.pages[item.src_uri] = item
-            if item.src_uri not in data.existing:  # an existing page (an entity's) only gets template and context
-                files.append(File.generated(config, item.src_uri, content=item.content))
+            existing = files.get_file_from_path(item.src_uri)
+            if existing is None:
+                files.append(File.generated(config, item.src_uri, content=item.content,
+                                            inclusion=InclusionLevel.NOT_IN_NAV))
             elif item.template is None:  # a plain file in place of the theme's: Material's search worker
-                files.remove(files.get_file_from_path(item.src_uri))
+                files.remove(existing)
                 files.append(File.generated(config, item.src_uri, content=item.content))
+            else:  # an existing page (an entity's) only gets template and context
+                existing.inclusion = InclusionLevel.NOT_IN_NAV
         return files
 
     def on_env(self, env, config, files):
@@ -102,7 +98,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_post_build(self, config):
         size = publish.measure(Path(config.site_dir), [a.url for a in self.archive.articles])
         log.info(size.summary())
-        for message in publish.over_budget(size, site_mb=self.config.size_budget_mb, page_kb=self.config.page_budget_kb):
+        for message in publish.over_budget(size, site_mb=self.config.size_budget_mb,
+                                           page_kb=self.config.page_budget_kb):
             log.warning(message)
 
     def on_page_context(self, context, page, config, nav):

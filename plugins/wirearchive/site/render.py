@@ -7,7 +7,7 @@ from datetime import datetime
 from babel.core import UnknownLocaleError
 from babel.dates import format_date, format_time
 
-from ..timeline.dates import label as partial_date_label
+from ..timeline.partial import label as partial_date_label
 
 
 def _locale(language: str | None) -> str:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Literal
 
-from ..dispatch.model import Article
-from . import dates
+from ..model import Article
+from . import partial
 
 Kind = Literal["event", "publication"]
 
@@ -27,12 +27,12 @@ class Entry:
     article: Article
 
     @property
-    def precision(self) -> dates.Precision:
-        return dates.precision(self.date)
+    def precision(self) -> partial.Precision:
+        return partial.precision(self.date)
 
     def sort_key(self) -> tuple:
         # Events before the publication of the same day; then in the order of publication.
-        return dates.sort_key(self.date), self.kind == "publication", self.article.date, self.article.source_file, self.text
+        return partial.sort_key(self.date), self.kind == "publication", self.article.date, self.article.source_file, self.text
 
 
 @dataclass
@@ -85,7 +85,7 @@ def entries_of(articles: Iterable[Article], *, events: bool = True, publications
         if publications:
             found.append(Entry(article.date.date().isoformat(), "publication", article.title, article))
         if events:
-            found += [Entry(e["date"], "event", e["text"], article) for e in article.events]
+            found += [Entry(e.date, "event", e.text, article) for e in article.events]
     return found
 
 
@@ -93,9 +93,9 @@ def build(entries: Iterable[Entry]) -> Timeline:
     """Group entries by year, then by month, each group in date order."""
     ordered = sorted(entries, key=Entry.sort_key)
     timeline = Timeline()
-    for year, in_year in groupby(ordered, key=lambda e: dates.year_of(e.date)):
+    for year, in_year in groupby(ordered, key=lambda e: partial.year_of(e.date)):
         group = Year(year)
-        for month, in_month in groupby(in_year, key=lambda e: dates.month_of(e.date)):
+        for month, in_month in groupby(in_year, key=lambda e: partial.month_of(e.date)):
             if month is None:
                 group.entries.extend(in_month)
             else:
@@ -112,6 +112,6 @@ def latest_events(articles: Iterable[Article], count: int, until: str | None = N
     """The `count` most recent events up to the partial date `until` (none later), newest first."""
     events = entries_of(articles, publications=False)
     if until is not None:
-        limit = dates.sort_key(until)
-        events = [e for e in events if dates.sort_key(e.date) <= limit]
+        limit = partial.sort_key(until)
+        events = [e for e in events if partial.sort_key(e.date) <= limit]
     return sorted(events, key=Entry.sort_key, reverse=True)[:count]

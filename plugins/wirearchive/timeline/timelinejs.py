@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 
-from . import dates
+from . import partial
 from .timeline import Timeline
 
 GROUPS = {"event": "Events", "publication": "Publications"}
@@ -23,13 +23,13 @@ def export(timeline: Timeline, title: str, locale: str | None = None, limit: int
     kept = entries[-limit:] if limit is not None else entries
     slides = []
     for number, entry in enumerate(kept, len(entries) - len(kept) + 1):
-        year, month, day = dates.sort_key(entry.date)
+        year, month, day = partial.sort_key(entry.date)
         start = {"year": year}
         if month:
             start["month"] = month
         if day:
             start["day"] = day
-        start["display_date"] = dates.label(entry.date, locale)
+        start["display_date"] = partial.label(entry.date, locale)
         event_text = entry.text if entry.kind == "event" else entry.article.summary or ""
         slides.append({
             "unique_id": f"{entry.kind}-{number}",

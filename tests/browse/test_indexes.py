@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from wirearchive.browse.index import Browse, unique_slugs
-from wirearchive.browse.pages import paginate
+from wirearchive.browse.indexes import Browse, unique_slugs
+from wirearchive.site.generators.browse import paginate
 
 from ..timeline.helpers import archive_of, article
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from babel.core import Locale, UnknownLocaleError
-from slugify import slugify
 
 from ..archive import Archive
-from ..dispatch.dates import fold
-from ..dispatch.model import Article
+from ..model import Article
+from ..text.folding import fold
+from ..text.slugs import make_slug, numbered
 from ..timeline import timeline as timelines
 
 ENTITY_PAGE_ENTRIES = 100  # an entity page shows this many latest timeline entries; longer timelines get pages
@@ -81,10 +81,7 @@ def unique_slugs(names: Iterable[str]) -> dict[str, str]:
     slugs: dict[str, str] = {}
     taken: set[str] = set()
     for name in sorted(set(names), key=reading_order):
-        base = slugify(name) or "x"
-        slug, n = base, 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
+        slug = numbered(make_slug(name, max_length=0, default="x"), taken)
         taken.add(slug)
         slugs[name] = slug
     return slugs

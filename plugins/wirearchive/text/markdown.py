@@ -1,10 +1,16 @@
-"""What a reader sees of a Markdown body, mapped back to the Markdown, and linking in it.
+"""Markdown and plain text, both ways: the one place that converts between them.
 
-:func:`read` turns the body into plain text (escapes and character references resolved,
-link targets, URLs and code left out) and records, for each character, where it comes
-from and whether a link may be put around it: not in headings, in the text of an existing
-link, inside brackets, or across emphasis markers. :func:`link` then wraps chosen spans
-in Markdown links without touching anything else, so the Markdown stays valid.
+- :func:`escape_text` and :func:`paragraphs_markdown` write dispatch text as Markdown that
+  shows it exactly as written, never as markup or HTML;
+- :func:`neutralise_html` keeps a curated article's Markdown but shows its raw HTML as text;
+- :func:`read` turns a body into plain text (escapes and character references resolved,
+  link targets, URLs and code left out) and records, for each character, where it comes
+  from and whether a link may be put around it: not in headings, in the text of an
+  existing link, inside brackets, or across emphasis markers. :func:`link` then wraps
+  chosen spans in Markdown links without touching anything else, so the Markdown stays
+  valid;
+- :func:`plain_paragraphs` and :func:`plain_text` give what a reader sees, for dated
+  events, search and feeds.
 """
 
 from __future__ import annotations
@@ -22,6 +28,32 @@ CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9
 URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>]*[^\s<>.,;:!?)\]\"'»”]")
 AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
 ESCAPABLE = set("\\`*_{}[]()#+-.!<>|\"'~&:;=/$%^")
+
+# Characters Python-Markdown gives a meaning to, inline.
+_INLINE = re.compile(r"([\\`*_\[\]{}!])")
+# Line starts that would make a heading, list, quote, rule or code block.
+_BLOCK_START = re.compile(r"^(#|[-+*](?=\s)|-+$)")
+_ORDERED = re.compile(r"^(\d+)([.)])(?=\s|$)")
+# Raw HTML in curated Markdown: any tag or comment, but not autolinks like <https://...>.
+_RAW_HTML = re.compile(r"<(?!(?:https?|mailto):[^>\s]+>)(?=[A-Za-z/!?])")
+
+
+def escape_text(text: str) -> str:
+    """One paragraph of dispatch text as Markdown source that shows it verbatim."""
+    text = html.escape(text, quote=False)
+    text = _INLINE.sub(r"\\\1", text)
+    text = _BLOCK_START.sub(r"\\\1", text, count=1)
+    return _ORDERED.sub(r"\1\\\2", text, count=1)
+
+
+def paragraphs_markdown(paragraphs: list[str]) -> str:
+    """Paragraphs of dispatch text as Markdown, one block each."""
+    return "\n\n".join(escape_text(p) for p in paragraphs)
+
+
+def neutralise_html(markdown: str) -> str:
+    """Curated Markdown keeps its formatting, but raw HTML tags are shown as text."""
+    return _RAW_HTML.sub("&lt;", markdown)
 
 
 @dataclass
@@ -223,3 +255,31 @@ def link(markdown: str, spans: list[tuple[int, int, str, str | None]]) -> str:
         at = end
     out.append(markdown[at:])
     return "".join(out)
+
+
+# ----------------------------------------------------------------------------- plain text
+
+
+def plain_paragraphs(markdown: str, first_line: int = 1) -> list[tuple[str, int]]:
+    """What a reader sees of `markdown`, paragraph by paragraph: `(text, line)`, where
+    `line` is the line of the paragraph's start (the Markdown's first line is `first_line`).
+
+    Code blocks, link targets and URLs are left out; escapes and character references are
+    resolved, so `AT\\&amp;T` reads `AT&T`.
+    """
+    view = read(markdown)
+    found: list[tuple[str, int]] = []
+    for match in _PARAGRAPH.finditer(view.text):
+        text = " ".join(match.group().split())
+        if text:
+            line = first_line + markdown.count("\n", 0, view.starts[match.start()])
+            found.append((text, line))
+    return found
+
+
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+
+
+def plain_text(markdown: str) -> str:
+    """What a reader sees of `markdown`, paragraphs separated by a blank line."""
+    return "\n\n".join(text for text, _ in plain_paragraphs(markdown))

@@ -1,26 +1,28 @@
-"""First mentions linked in the Markdown body, never where a link does not belong."""
+"""First mentions linked in an article's Markdown body, never where a link does not belong."""
 
 from __future__ import annotations
 
 import markdown as python_markdown
 import pytest
 
-from wirearchive.dispatch.model import Article
-from wirearchive.entities import find, linked_body
-from wirearchive.markdown import paragraphs_markdown
-
 from datetime import datetime, timezone
 
+from wirearchive.entities import Annotator
+from wirearchive.model import Article
+from wirearchive.site.generators.articles import linked_body
+from wirearchive.text.markdown import link, paragraphs_markdown
 
-def article(body: str, title: str = "Une dépêche") -> Article:
-    return Article(source_file="articles/2025/12/x.md", title=title, date=datetime(2025, 12, 3, tzinfo=timezone.utc),
-                   language="fr", sources=[], rubric=None, section=None, summary=None, image=None, slug="x", body=body)
+
+def article(body: str, glossary, title: str = "Une dépêche") -> Article:
+    found = Annotator(glossary).find(title, None, None, body)
+    return Article(source_file="articles/2025/12/x.md", title=title,
+                   date=datetime(2025, 12, 3, tzinfo=timezone.utc), language="fr", sources=(),
+                   rubric=None, section=None, summary=None, image=None, slug="x", body=body,
+                   mentions=tuple(found.links))
 
 
 def linked(body: str, glossary) -> str:
-    item = article(body)
-    item.mentions = find(item, glossary).links
-    return linked_body(item, glossary, "2025/12/x.md")
+    return linked_body(article(body, glossary), glossary, "2025/12/x.md")
 
 
 def rendered(body: str, glossary) -> str:
@@ -73,7 +75,6 @@ def test_link_inside_emphasis_keeps_the_emphasis(glossary):
 
 
 def test_title_text_is_escaped_in_the_link(glossary, tmp_path):
-    from wirearchive.entities.view import link
     out = link('Un "nom" ici', [(0, 2, "x.md", 'Dit "bonjour" & <adieu> \\ fin')])
     html = python_markdown.markdown(out)
     assert 'title="Dit &quot;bonjour&quot; &amp; &lt;adieu&gt; &#92; fin"' in html

@@ -1,5 +1,9 @@
 """How text becomes index terms, the same way at build time and in the reader's browser.
 
+The fold here is search's own, on purpose: it must give what `assets/pipeline.js` gives
+(lower case, `ß` -> `ss`, `œ` -> `oe`, NFKD with marks dropped), and the rest of the package
+folds with `wirearchive.text.folding`.
+
 `terms(text, language)` is what the index stores for a dispatch in `language`;
 `query_variants(word)` is what one typed word may match, in every supported language.
 The browser runs the same steps (`assets/pipeline.js`) with lunr-languages' stemmers,
@@ -25,7 +29,7 @@ import Stemmer
 
 from . import porter
 
-LANGUAGES = ("fr", "de", "en", "it")
+LANGUAGES = ("fr", "de", "en", "it")  # languages search can stem and stop: a site chooses among them
 SNOWBALL = {"fr": "french", "de": "german", "it": "italian"}
 APOSTROPHES = "'\u2019\u2018\u02bc\u0060\u00b4\u2032\uff07"
 ELISIONS = frozenset({
@@ -39,8 +43,6 @@ WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _APOSTROPHE = re.compile("[" + APOSTROPHES + "]")
 _SPECIAL = re.compile("|".join(SPECIAL))
 STOPWORDS_DIR = Path(__file__).parent / "stopwords"
-# Bump when any step above changes: cached index parts built by older code are not reused.
-PIPELINE_VERSION = "1"
 
 
 def fold(text: str) -> str:
@@ -101,7 +103,6 @@ def query_variants(word: str, languages: tuple[str, ...] = LANGUAGES) -> dict[st
 def pipeline_data(languages: tuple[str, ...] = LANGUAGES) -> dict:
     """What `assets/pipeline.js` needs to repeat these steps: the same lists, from one source."""
     return {
-        "version": PIPELINE_VERSION,
         "languages": list(languages),
         "apostrophes": APOSTROPHES,
         "elisions": sorted(ELISIONS),

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import groupby
 
-from ..dispatch.model import Article
-from .glossary import TYPES, Entity, Glossary, strip_accents
+from ..model import Article, Quote
+from ..text.folding import fold
+from .model import TYPES, Entity, Glossary
 
 RELATED = 10  # entities shown as most often mentioned with one
 
@@ -19,7 +20,7 @@ class EntityRecord:
 
     entity: Entity
     articles: list[Article] = field(default_factory=list)
-    quotes: list[tuple[Article, dict]] = field(default_factory=list)
+    quotes: list[tuple[Article, Quote]] = field(default_factory=list)
     related: list[tuple[Entity, int]] = field(default_factory=list)
 
     @property
@@ -41,10 +42,10 @@ class EntityRecord:
 
 def sort_key(entity: Entity) -> tuple[str, str]:
     """A–Z order that ignores case and accents (`Élysée` among the E)."""
-    return strip_accents(entity.name).casefold(), entity.id
+    return fold(entity.name), entity.id
 
 
-def build_index(articles: list[Article], glossary: Glossary) -> dict[str, EntityRecord]:
+def build_records(articles: list[Article], glossary: Glossary) -> dict[str, EntityRecord]:
     """A record for every entity of the glossary; `articles` are newest first."""
     records = {entity_id: EntityRecord(entity) for entity_id, entity in glossary.entities.items()}
     together: dict[str, Counter] = {entity_id: Counter() for entity_id in records}
@@ -54,9 +55,8 @@ def build_index(articles: list[Article], glossary: Glossary) -> dict[str, Entity
             records[entity_id].articles.append(article)
             together[entity_id].update(other for other in ids if other != entity_id)
         for quote in article.quotes:
-            speaker = quote.get("speaker")
-            if speaker in records:
-                records[speaker].quotes.append((article, quote))
+            if quote.speaker in records:
+                records[quote.speaker].quotes.append((article, quote))
     for entity_id, counts in together.items():
         ranked = sorted(counts.items(), key=lambda item: (-item[1], sort_key(glossary[item[0]])))
         records[entity_id].related = [(glossary[other], n) for other, n in ranked[:RELATED]]

@@ -3,7 +3,7 @@
 import pytest
 
 from wirearchive.dispatch import NotText, decode, normalize
-from wirearchive.dispatch.text import strip_controls
+from wirearchive.dispatch.decoding import strip_controls
 
 EXPECTED_TITLE = "Apple présente l'iPhone Air, son smartphone le plus fin"
 

@@ -15,7 +15,7 @@ Files (all under `search/`, names of parts carry a hash of their content):
 Each index is a lunr index serialized by lunr.py, loadable with `lunr.Index.load`. A
 document's ref is `<yyyymm>.<n>`: its month and its rank in that month by date, so refs
 sort by date and adding a dispatch changes only its month's part (and the head index).
-Month parts are built in parallel and cached by content under the cache folder.
+Month parts are built in parallel and cached by content (`wirearchive.cache.FileCache`).
 """
 
 from __future__ import annotations
@@ -23,18 +23,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from lunr.builder import Builder
 
-from .languages import PIPELINE_VERSION, pipeline_data, terms
+from ..cache import FileCache
+from ..text.markdown import plain_text
+from .analysis import LANGUAGES, pipeline_data, terms
 
-INDEX_VERSION = "1"
+INDEX_VERSION = "1"  # the format of the files, read by assets/engine.js
 HEAD_FIELDS = {"headline": 10, "entities": 6}
 FULL_FIELDS = {"headline": 10, "entities": 6, "lede": 3, "body": 1}
 LEDE_CHARS = 320
@@ -64,7 +64,7 @@ class SearchDoc:
     def shown(self) -> list:
         """What a result shows: title, URL, date, sources, language, rubric, lede, entity ids."""
         return [self.title, self.url, self.date, list(self.sources), self.language, self.rubric,
-                _cut(self.lede or _plain(self.body), LEDE_CHARS), list(self.entities)]
+                _cut(self.lede or " ".join(self.body.split()), LEDE_CHARS), list(self.entities)]
 
 
 @dataclass
@@ -95,13 +95,9 @@ def documents(articles: Iterable, names: Callable[[str], list[str]] = entity_wor
                 language=article.language or "", sources=tuple(article.sources), rubric=article.rubric,
                 lede=article.summary or "", entities=tuple(article.entities),
                 entity_text=" ; ".join(n for e in article.entities for n in names(e)),
-                body=article.body,
+                body=plain_text(article.body),
             ))
     return docs
-
-
-def _plain(markdown: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"\\(.)", r"\1", markdown)).strip()
 
 
 def _cut(text: str, limit: int) -> str:
@@ -142,9 +138,10 @@ def _build_part(job: tuple[list, dict]) -> bytes:
     return build_lunr(rows, boosts)
 
 
-def build_index(docs: list[SearchDoc], cache_dir: Path | None = None, workers: int | None = None,
-                languages: tuple[str, ...] = ("fr", "de", "en", "it"), filters_extra: Mapping | None = None) -> SearchIndex:
-    """All files of the split index for `docs`; month parts come from `cache_dir` when unchanged."""
+def build_index(docs: list[SearchDoc], cache: FileCache | None = None, workers: int | None = None,
+                languages: tuple[str, ...] = LANGUAGES,
+                filters_extra: Mapping | None = None) -> SearchIndex:
+    """All files of the split index for `docs`; month parts come from `cache` when unchanged."""
     result = SearchIndex()
     by_part: dict[str, list[SearchDoc]] = defaultdict(list)
     for doc in docs:
@@ -152,13 +149,13 @@ def build_index(docs: list[SearchDoc], cache_dir: Path | None = None, workers: i
 
     # Full-text parts: analyse, look up the cache by the analysed input, build what is missing.
     analysed = {part: [(d.ref, _fields(d, FULL_FIELDS)) for d in items] for part, items in by_part.items()}
-    keys = {part: _hash(dump([PIPELINE_VERSION, INDEX_VERSION, FULL_FIELDS, rows])) for part, rows in analysed.items()}
+    keys = {part: cache.key(dump(rows)) for part, rows in analysed.items()} if cache else {}
     built: dict[str, bytes] = {}
     missing = []
     for part in sorted(analysed):
-        cached = cache_dir / f"{keys[part]}.json" if cache_dir else None
-        if cached is not None and cached.is_file():
-            built[part] = cached.read_bytes()
+        cached = cache.get(keys[part]) if cache else None
+        if cached is not None:
+            built[part] = cached
             result.cached.append(part)
         else:
             missing.append(part)
@@ -172,9 +169,10 @@ def build_index(docs: list[SearchDoc], cache_dir: Path | None = None, workers: i
     for part, data in zip(missing, outputs):
         built[part] = data
         result.built.append(part)
-        if cache_dir is not None:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            (cache_dir / f"{keys[part]}.json").write_bytes(data)
+        if cache is not None:
+            cache.put(keys[part], data)
+    if cache is not None:
+        cache.prune(keys.values())
 
     def add(name: str, data: bytes) -> str:
         path = f"search/parts/{name}.{_hash(data)}.json"

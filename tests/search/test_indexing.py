@@ -11,9 +11,10 @@ from lunr.index import Index
 
 from tests.conftest import FIXTURES
 from wirearchive.archive import read_archive
+from wirearchive.cache import FileCache
 from wirearchive.dispatch import ParseOptions
-from wirearchive.search.index import build_index, documents
-from wirearchive.search.languages import query_variants, words
+from wirearchive.search.indexing import build_index, documents
+from wirearchive.search.analysis import query_variants, words
 
 ARCHIVE = FIXTURES / "search"
 
@@ -41,7 +42,7 @@ def ask(lunr_index: Index, query: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def built():
-    return build_index(archive_docs(), cache_dir=None, workers=1)
+    return build_index(archive_docs(), workers=1)
 
 
 def manifest(index) -> dict:
@@ -106,9 +107,9 @@ def test_docs_files_hold_what_a_result_shows(built):
 
 
 def test_same_input_same_bytes_with_or_without_cache(tmp_path):
-    first = build_index(archive_docs(), cache_dir=None, workers=1)
-    cold = build_index(archive_docs(), cache_dir=tmp_path / "cache", workers=1)
-    warm = build_index(archive_docs(), cache_dir=tmp_path / "cache", workers=1)
+    first = build_index(archive_docs(), workers=1)
+    cold = build_index(archive_docs(), cache=FileCache(tmp_path / "cache", ""), workers=1)
+    warm = build_index(archive_docs(), cache=FileCache(tmp_path / "cache", ""), workers=1)
     assert first.files == cold.files == warm.files
     assert cold.built == ["202509", "202510"] and cold.cached == []
     assert warm.built == [] and warm.cached == ["202509", "202510"]
@@ -117,16 +118,16 @@ def test_same_input_same_bytes_with_or_without_cache(tmp_path):
 def test_adding_a_dispatch_rebuilds_only_its_month(tmp_path):
     shutil.copytree(ARCHIVE / "archive", tmp_path / "archive")
     cache = tmp_path / "cache"
-    build_index(archive_docs(tmp_path), cache_dir=cache, workers=1)
+    build_index(archive_docs(tmp_path), cache=FileCache(cache, ""), workers=1)
     (tmp_path / "archive" / "2025" / "10" / "new.md").write_text(
         "---\ntitle: Un nouveau rachat\ndate: 2025-10-30T10:00:00+01:00\n---\nLe groupe rachète un concurrent.\n",
         encoding="utf-8")
-    again = build_index(archive_docs(tmp_path), cache_dir=cache, workers=1)
+    again = build_index(archive_docs(tmp_path), cache=FileCache(cache, ""), workers=1)
     assert again.built == ["202510"]
     assert again.cached == ["202509"]
 
 
 def test_parallel_build_gives_the_same_bytes(monkeypatch):
-    monkeypatch.setattr("wirearchive.search.index.PARALLEL_FROM", 1)
+    monkeypatch.setattr("wirearchive.search.indexing.PARALLEL_FROM", 1)
     docs = archive_docs()
-    assert build_index(docs, cache_dir=None, workers=2).files == build_index(docs, cache_dir=None, workers=1).files
+    assert build_index(docs, workers=2).files == build_index(docs, workers=1).files

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wirearchive.search.languages import fold, query_variants, stem, stop_words, terms, words
+from wirearchive.search.analysis import fold, query_variants, stem, stop_words, terms, words
 from wirearchive.search.porter import stem as lunr_english_stem
 
 

@@ -1,5 +1,5 @@
 """Generated pages and files for browsing: archive by date, sources, rubrics, languages,
-timelines (pages and TimelineJS exports) and feeds. Registered in `site.pages.GENERATORS`.
+timelines (pages and TimelineJS exports) and feeds.
 
 URLs (relative to the site root):
 
@@ -13,16 +13,12 @@ URLs (relative to the site root):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
-from ..markdown import page_source
-from ..timeline import timeline as timelines
-from ..timeline import timelinejs
-from . import feeds
-from .index import ENTITY_PAGE_ENTRIES, FACET_FOLDERS, Browse, Facet, browse_of
-
-if TYPE_CHECKING:
-    from ..site.pages import Generated, SiteData
+from ...browse import feeds
+from ...browse.indexes import ENTITY_PAGE_ENTRIES, FACET_FOLDERS, Browse, Facet, browse_of
+from ...timeline import timeline as timelines
+from ...timeline import timelinejs
+from .base import Generated, SiteData, page
 
 PAGE_SIZE = 50
 TIMELINE_PAGE_SIZE = 300  # entries per timeline page; /timeline/ shows the whole timeline up to this many
@@ -35,27 +31,13 @@ FACET_TITLES = {"source": ("Sources", "Dispatches from {}"), "rubric": ("Rubrics
                 "language": ("Languages", "Dispatches in {}")}
 
 
-def _item(src_uri: str, content: str | bytes, template: str | None = None, context: dict | None = None) -> Generated:
-    from ..site.pages import Generated as Item  # site.pages lists these generators: imported when called
-    return Item(src_uri, content, template, context or {})
-
-
-def _page(title: str) -> str:
-    return page_source({"title": title}, "")
+def _item(src_uri: str, content: str | bytes, template: str | None = None,
+          context: dict | None = None) -> Generated:
+    return Generated(src_uri, content, template, context or {})
 
 
 def _browse(data: SiteData) -> Browse:
     return browse_of(data.archive)
-
-
-def _site(data: SiteData, key: str):
-    site = getattr(data, "site", None)
-    return site.get(key) if site is not None else None
-
-
-def _locale(data: SiteData) -> str | None:
-    theme = _site(data, "theme")
-    return theme.get("language") if theme is not None else None
 
 
 def _entity_name(data: SiteData, entity_id: str) -> str:
@@ -84,14 +66,14 @@ def paginate(src_folder: str, articles: Sequence, size: int = PAGE_SIZE) -> list
 
 def archive_pages(data: SiteData) -> Iterable[Generated]:
     browse = _browse(data)
-    yield _item("archive/index.md", _page("Archive"), ARCHIVE_TEMPLATE,
+    yield _item("archive/index.md", page("Archive"), ARCHIVE_TEMPLATE,
                     {"view": "years", "years": browse.years, "months": browse.months})
     for year in browse.years:
-        yield _item(f"archive/{year.year}/index.md", _page(f"Archive {year.year}"), ARCHIVE_TEMPLATE,
+        yield _item(f"archive/{year.year}/index.md", page(f"Archive {year.year}"), ARCHIVE_TEMPLATE,
                         {"view": "months", "year": year, "months": browse.months[year.year]})
         for month in browse.months[year.year]:
             for src, articles, pagination in paginate(f"archive/{month.year}/{month.month}", month.articles):
-                yield _item(src, _page(f"Archive {month.key}"), LISTING_TEMPLATE,
+                yield _item(src, page(f"Archive {month.key}"), LISTING_TEMPLATE,
                                 {"view": "month", "period": month, "articles": articles, "pagination": pagination})
 
 
@@ -103,14 +85,14 @@ def facet_pages(data: SiteData) -> Iterable[Generated]:
     for kind, folder in FACET_FOLDERS.items():
         index_title, page_title = FACET_TITLES[kind]
         facets = browse.facets[kind]
-        yield _item(f"{folder}/index.md", _page(index_title), FACETS_TEMPLATE, {"kind": kind, "facets": facets})
+        yield _item(f"{folder}/index.md", page(index_title), FACETS_TEMPLATE, {"kind": kind, "facets": facets})
         for facet in facets:
             yield from _facet(facet, page_title)
 
 
 def _facet(facet: Facet, title: str) -> Iterable[Generated]:
     for src, articles, pagination in paginate(f"{FACET_FOLDERS[facet.kind]}/{facet.slug}", facet.articles):
-        yield _item(src, _page(title.format(facet.name)), LISTING_TEMPLATE,
+        yield _item(src, page(title.format(facet.name)), LISTING_TEMPLATE,
                         {"view": facet.kind, "facet": facet, "articles": articles, "pagination": pagination})
 
 
@@ -123,15 +105,15 @@ def timeline_pages(data: SiteData) -> Iterable[Generated]:
     browse = _browse(data)
     timeline = browse.timeline()
     inline = timeline.count <= TIMELINE_PAGE_SIZE
-    yield _item("timeline/index.md", _page("Timeline"), TIMELINE_TEMPLATE,
+    yield _item("timeline/index.md", page("Timeline"), TIMELINE_TEMPLATE,
                 {"timeline": timeline, "inline": inline, "all_years": timeline.years, "json_url": "timeline/timeline.json"})
-    locale = _locale(data)
-    yield _item("timeline/timeline.json", _export(timeline, _site_name(data), locale))
+    locale = data.locale
+    yield _item("timeline/timeline.json", _export(timeline, data.site_name, locale))
     for year in timeline.years:
         folder = f"timeline/{year.year}"
         yield from _timeline_pages(folder, f"Timeline {year.year}", timeline.year(year.year),
                                    {"year": year.year, "all_years": timeline.years, "json_url": f"{folder}/timeline.json"})
-        yield _item(f"{folder}/timeline.json", _export(timeline.year(year.year), f"{_site_name(data)} {year.year}", locale))
+        yield _item(f"{folder}/timeline.json", _export(timeline.year(year.year), f"{data.site_name} {year.year}", locale))
     for entity_id in sorted(browse.by_entity):
         entity_timeline = browse.timeline(entity_id)
         name = _entity_name(data, entity_id)
@@ -145,7 +127,7 @@ def timeline_pages(data: SiteData) -> Iterable[Generated]:
 def _timeline_pages(folder: str, title: str, timeline: timelines.Timeline, context: dict) -> Iterable[Generated]:
     for src, entries, pagination in paginate(folder, timeline.entries(), TIMELINE_PAGE_SIZE):
         pagination["noun"] = "entries"
-        yield _item(src, _page(title), TIMELINE_TEMPLATE,
+        yield _item(src, page(title), TIMELINE_TEMPLATE,
                     {**context, "timeline": timelines.build(entries), "inline": True, "pagination": pagination})
 
 
@@ -153,27 +135,23 @@ def _export(timeline: timelines.Timeline, title: str, locale: str | None) -> str
     return timelinejs.dumps(timelinejs.export(timeline, title, locale, limit=EXPORT_LIMIT))
 
 
-def _site_name(data: SiteData) -> str:
-    return _site(data, "site_name") or "Wirearchive"
-
-
 # ----------------------------------------------------------------------------- feeds
 
 
 def feed_pages(data: SiteData) -> Iterable[Generated]:
     """RSS and JSON feeds of the latest dispatches and of each entity's; none without a site_url."""
-    if not _site(data, "site_url") or not data.archive.articles:
+    if not data.site_option("site_url") or not data.archive.articles:
         return
     browse = _browse(data)
-    site = _site_name(data)
+    site = data.site_name
     latest = browse.articles[:feeds.FEED_COUNT]
-    info = feeds.FeedInfo(site, f"Latest dispatches of {site}", "", "feed", _locale(data))
-    yield _item("feed.xml", feeds.rss(info, latest, _site(data, "site_url")))
-    yield _item("feed.json", feeds.json_feed(info, latest, _site(data, "site_url")))
+    info = feeds.FeedInfo(site, f"Latest dispatches of {site}", "", "feed", data.locale)
+    yield _item("feed.xml", feeds.rss(info, latest, data.site_option("site_url")))
+    yield _item("feed.json", feeds.json_feed(info, latest, data.site_option("site_url")))
     for entity_id in sorted(browse.by_entity):
         name = _entity_name(data, entity_id)
         info = feeds.FeedInfo(f"{name} - {site}", f"Latest dispatches naming {name}", f"entities/{entity_id}/",
-                              f"entities/{entity_id}/feed", _locale(data))
+                              f"entities/{entity_id}/feed", data.locale)
         articles = browse.by_entity[entity_id][:feeds.FEED_COUNT]
-        yield _item(f"entities/{entity_id}/feed.xml", feeds.rss(info, articles, _site(data, "site_url")))
-        yield _item(f"entities/{entity_id}/feed.json", feeds.json_feed(info, articles, _site(data, "site_url")))
+        yield _item(f"entities/{entity_id}/feed.xml", feeds.rss(info, articles, data.site_option("site_url")))
+        yield _item(f"entities/{entity_id}/feed.json", feeds.json_feed(info, articles, data.site_option("site_url")))

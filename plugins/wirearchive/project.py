@@ -1,0 +1,79 @@
+"""A Wirearchive project: where its files are and the settings that change what is built.
+
+The MkDocs plugin and the command line both describe the site they work on with a
+:class:`Project`, made from the plugin's options in `mkdocs.yml`, so the build, `check`,
+`show` and `add` read the same dispatches the same way, through the same caches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .archive import Archive, read_archive
+from .cache import FileCache, cache_folder
+from .dispatch import ParseOptions
+from .entities import Glossary, load_glossary
+from .search.analysis import LANGUAGES as SEARCH_LANGUAGES
+from .timeline.grammar import LANGUAGES as EVENT_LANGUAGES
+
+# What a site may list in `languages`: each is detected, stemmed and stopped by search, and
+# has a grammar of dated events.
+SUPPORTED_LANGUAGES = tuple(lang for lang in SEARCH_LANGUAGES if lang in EVENT_LANGUAGES)
+
+
+@dataclass(frozen=True)
+class Project:
+    """A site's root, its folders and the archive's options."""
+
+    root: Path
+    docs_dir: Path
+    articles_dir: str = "articles"
+    glossary_dir: str = "entities"
+    options: ParseOptions = field(default_factory=ParseOptions)
+    max_bytes: int = 1_000_000
+    workers: int | None = None
+    cache: bool = True
+
+    @classmethod
+    def from_options(cls, root: Path, docs_dir: Path | str, options: Mapping) -> Project:
+        """The project of a site from the plugin's (validated) options in `mkdocs.yml`."""
+        return cls(
+            root=Path(root),
+            docs_dir=Path(docs_dir),
+            articles_dir=options["articles_dir"],
+            glossary_dir=options["glossary_dir"],
+            options=ParseOptions(timezone=options["timezone"], languages=tuple(options["languages"]),
+                                 agencies=dict(options["agencies"]), rubrics=tuple(options["rubrics"])),
+            max_bytes=options["max_dispatch_bytes"],
+            workers=options["workers"],
+            cache=options["cache"],
+        )
+
+    @property
+    def articles_path(self) -> Path:
+        return self.root / self.articles_dir
+
+    @property
+    def glossary_path(self) -> Path:
+        return self.docs_dir / self.glossary_dir
+
+    def cache_folder(self, name: str) -> Path | None:
+        """The folder of one of the site's caches, or None when caching is off."""
+        return cache_folder(self.root, name) if self.cache else None
+
+    def file_cache(self, name: str, settings: str) -> FileCache | None:
+        folder = self.cache_folder(name)
+        return FileCache(folder, settings) if folder is not None else None
+
+    def glossary(self) -> Glossary | None:
+        """The site's glossary, or None when its folder does not exist (no annotation then)."""
+        folder = self.glossary_path
+        return load_glossary(folder, self.root, self.docs_dir) if folder.is_dir() else None
+
+    def read_archive(self, glossary: Glossary | None = None) -> Archive:
+        """Every dispatch of the site, annotated with `glossary`, through the parse cache."""
+        return read_archive(self.root, self.articles_dir, self.options, max_bytes=self.max_bytes,
+                            workers=self.workers, glossary=glossary,
+                            cache_dir=self.cache_folder("parse"))

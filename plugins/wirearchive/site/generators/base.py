@@ -1,0 +1,50 @@
+"""What page generators make and what they read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...archive import Archive
+from ...frontmatter import dump
+from ...project import Project
+
+
+@dataclass
+class Generated:
+    """One generated file: a Markdown page rendered by `template`, or a plain file."""
+
+    src_uri: str
+    content: str | bytes
+    template: str | None = None
+    context: dict = field(default_factory=dict)
+    title: str | None = None  # the page title, unless its front matter has one
+    meta: dict = field(default_factory=dict)  # the page's metadata, given as data rather than YAML
+
+
+@dataclass
+class SiteData:
+    """What generators read: the archive, the project, the plugin's config, the site's files."""
+
+    archive: Archive
+    project: Project
+    config: Any                 # the plugin's options (ArchiveConfig)
+    existing: set[str]          # src_uri of the files the site already has
+    site: Any = None            # the MkDocs config: site_name, site_url, theme language
+
+    def site_option(self, key: str) -> Any:
+        return self.site.get(key) if self.site is not None else None
+
+    @property
+    def site_name(self) -> str:
+        return self.site_option("site_name") or "Wirearchive"
+
+    @property
+    def locale(self) -> str | None:
+        theme = self.site_option("theme")
+        return theme.get("language") if theme is not None else None
+
+
+def page(title: str) -> str:
+    """The Markdown source of a page that is all template: its title alone."""
+    return dump({"title": title}, "")
