@@ -7,9 +7,11 @@ import json
 import sys
 from pathlib import Path
 
+from mkdocs.config import load_config
+
 from . import contribute, frontmatter
 from .article import load
-from .entities import Annotator
+from .entities import Annotator, suggest
 from .problems import Problem
 from .project import Project
 
@@ -19,9 +21,7 @@ def project_of(config_file: Path) -> Project:
     root = config_file.resolve().parent
     if not config_file.is_file():
         return Project(root, root / "docs")
-    from mkdocs.config import load_config  # MkDocs reads and validates the plugin's options
-
-    config = load_config(str(config_file))
+    config = load_config(str(config_file))  # MkDocs reads and checks the plugin's options
     plugin = config.plugins.get("wirearchive")
     if plugin is None:
         return Project(root, Path(config.docs_dir))
@@ -98,8 +98,6 @@ def add(args) -> int:
 
 
 def suggest_entities(args) -> int:
-    from .entities import suggest
-
     project = project_of(Path(args.root) / "mkdocs.yml")
     glossary = project.glossary()
     archive = project.read_archive(glossary)
