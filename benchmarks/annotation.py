@@ -27,22 +27,26 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pages import build  # noqa: E402  (mkdocs build of a site, in seconds)
-from synth import make_archive  # noqa: E402
+from pages import build
+from synth import make_archive
 
-from wirearchive.archive import read_archive  # noqa: E402
-from wirearchive.dispatch import ParseOptions  # noqa: E402
-from wirearchive.entities import Annotator, load_glossary  # noqa: E402
+from wirearchive.archive import read_archive
+from wirearchive.dispatch import ParseOptions
+from wirearchive.entities import Annotator, load_glossary
 
 OUT = Path(__file__).resolve().parent / "out" / "annotation"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--glossary", type=int, default=2_000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--no-build", action="store_true", help="skip the whole build (annotation figures only)")
+    parser.add_argument(
+        "--no-build", action="store_true", help="skip the whole build (annotation figures only)"
+    )
     args = parser.parse_args()
 
     root = OUT / f"site-{args.count}-{args.glossary}"
@@ -57,7 +61,10 @@ def main() -> None:
 
     archive = read_archive(root, "articles", ParseOptions(), workers=1)
     articles = archive.articles
-    text_bytes = sum(len(a.title.encode()) + len((a.summary or "").encode()) + len(a.body.encode()) for a in articles)
+    text_bytes = sum(
+        len(a.title.encode()) + len((a.summary or "").encode()) + len(a.body.encode())
+        for a in articles
+    )
     mentions = quotes = 0
     started = time.perf_counter()
     for article in articles:
@@ -82,7 +89,9 @@ def main() -> None:
     if not args.no_build:
         seconds = build(root)
         result["build_s"] = round(seconds, 1)
-        result["annotation_share_of_build"] = round((annotation_seconds + glossary_seconds) / seconds, 4)
+        result["annotation_share_of_build"] = round(
+            (annotation_seconds + glossary_seconds) / seconds, 4
+        )
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "results.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=2))

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synth import make_archive, make_plain_site  # noqa: E402
+from synth import make_archive, make_plain_site
 
 ARTICLE_PAGE = "[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html"
 
@@ -34,8 +34,13 @@ def build(root: Path) -> tuple[float, int]:
     """Seconds and peak RSS (bytes) of one `mkdocs build` of the site in `root`."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=root, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
@@ -47,11 +52,15 @@ def build(root: Path) -> tuple[float, int]:
 def measure(site: Path) -> dict:
     pages = list(site.rglob("*.html"))
     articles = list(site.glob(ARTICLE_PAGE))
-    search = [p for p in site.rglob("*") if p.is_file() and "search" in p.relative_to(site).parts[0]]
+    search = [
+        p for p in site.rglob("*") if p.is_file() and "search" in p.relative_to(site).parts[0]
+    ]
     return {
         "pages": len(pages),
         "article_pages": len(articles),
-        "article_html_kb": statistics.mean(p.stat().st_size for p in articles) / 1024 if articles else 0.0,
+        "article_html_kb": statistics.mean(p.stat().st_size for p in articles) / 1024
+        if articles
+        else 0.0,
         "search_files": len(search),
         "search_kb": sum(p.stat().st_size for p in search) / 1024,
         "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20,
@@ -68,25 +77,37 @@ def run(count: int, runs: int, seed: int, work: Path) -> dict:
             seconds, peak = build(root)
             times.append(seconds)
             peaks.append(peak)
-        results[name] = {"build_s": statistics.median(times), "runs_s": [round(t, 2) for t in times],
-                         "peak_mb": max(peaks) / 2**20, **measure(root / "site")}
+        results[name] = {
+            "build_s": statistics.median(times),
+            "runs_s": [round(t, 2) for t in times],
+            "peak_mb": max(peaks) / 2**20,
+            **measure(root / "site"),
+        }
     return results
 
 
 def report(count: int, results: dict) -> None:
     print(f"\n{count} dispatches")
-    print(f"{'':12} {'build s':>8} {'peak MB':>8} {'pages':>7} {'KB/article':>11} {'search KB':>10} {'site MB':>8}")
+    print(
+        f"{'':12} {'build s':>8} {'peak MB':>8} {'pages':>7} {'KB/article':>11} {'search KB':>10} {'site MB':>8}"
+    )
     for name, r in results.items():
-        print(f"{name:12} {r['build_s']:8.1f} {r['peak_mb']:8.0f} {r['pages']:7d} {r['article_html_kb']:11.1f} "
-              f"{r['search_kb']:10.0f} {r['site_mb']:8.1f}")
+        print(
+            f"{name:12} {r['build_s']:8.1f} {r['peak_mb']:8.0f} {r['pages']:7d} {r['article_html_kb']:11.1f} "
+            f"{r['search_kb']:10.0f} {r['site_mb']:8.1f}"
+        )
     w, m = results["wirearchive"], results["material"]
     ratio = lambda key: w[key] / m[key] if m[key] else float("nan")  # noqa: E731
-    print(f"{'ratio W/M':12} {ratio('build_s'):8.2f} {ratio('peak_mb'):8.2f} {'':7} {ratio('article_html_kb'):11.2f} "
-          f"{ratio('search_kb'):10.2f} {ratio('site_mb'):8.2f}")
+    print(
+        f"{'ratio W/M':12} {ratio('build_s'):8.2f} {ratio('peak_mb'):8.2f} {'':7} {ratio('article_html_kb'):11.2f} "
+        f"{ratio('search_kb'):10.2f} {ratio('site_mb'):8.2f}"
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--counts", type=int, nargs="+", default=[1000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import make_archive, make_plain_site  # noqa: E402
+from synth import make_archive, make_plain_site
 
 OUT = Path(__file__).resolve().parent / "out" / "pages"
 ARTICLE_PAGE = re.compile(r"^\d{4}/\d{2}/[^/]+/index\.html$")
@@ -32,8 +32,13 @@ ARTICLE_PAGE = re.compile(r"^\d{4}/\d{2}/[^/]+/index\.html$")
 def build(root: Path) -> float:
     """`mkdocs build` of the site in `root`; seconds taken."""
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=root, capture_output=True,
-                            text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     if result.returncode != 0:
         raise SystemExit(f"build of {root} failed:\n{result.stderr[-3000:]}")
     return time.perf_counter() - started
@@ -69,18 +74,34 @@ def run(kind: str, count: int, seed: int) -> dict:
     if kind == "plain":
         root = make_plain_site(archive, OUT / f"plain-{count}")
     seconds = build(root)
-    return {"site": kind, "dispatches": count, "build_s": round(seconds, 1), **page_sizes(root / "site")}
+    return {
+        "site": kind,
+        "dispatches": count,
+        "build_s": round(seconds, 1),
+        **page_sizes(root / "site"),
+    }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--counts", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--plain-counts", type=int, nargs="*", default=[1000])
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     rows = [run("wirearchive", n, args.seed) for n in args.counts]
     rows += [run("plain", n, args.seed) for n in args.plain_counts]
-    header = ("site", "dispatches", "build_s", "site_mb", "pages", "article_kb_mean", "article_kb_median", "article_kb_max")
+    header = (
+        "site",
+        "dispatches",
+        "build_s",
+        "site_mb",
+        "pages",
+        "article_kb_mean",
+        "article_kb_median",
+        "article_kb_max",
+    )
     print(" | ".join(header))
     for row in rows:
         print(" | ".join(str(row[key]) for key in header))

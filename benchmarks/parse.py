@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synth import make_archive  # noqa: E402
+from synth import make_archive
 
-from wirearchive.archive import read_archive  # noqa: E402
-from wirearchive.dispatch import ParseOptions, decode, normalize, parse_text  # noqa: E402
+from wirearchive.archive import read_archive
+from wirearchive.dispatch import ParseOptions, decode, normalize, parse_text
 
 
 def rate(count: int, seconds: list[float]) -> str:
@@ -33,7 +33,9 @@ def rate(count: int, seconds: list[float]) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--count", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=5)
@@ -59,9 +61,13 @@ def main() -> None:
 
         print(f"{len(files)} synthetic dispatches (seed {args.seed}), {os.cpu_count()} cores")
         print(f"parser alone, 1 core : {rate(len(files), timed(parser_only))}")
-        print(f"check, 1 core        : {rate(len(files), timed(lambda: read_archive(root, 'articles', options, workers=1)))}")
+        print(
+            f"check, 1 core        : {rate(len(files), timed(lambda: read_archive(root, 'articles', options, workers=1)))}"
+        )
         cores = os.cpu_count() or 1
-        print(f"check, {cores} cores      : {rate(len(files), timed(lambda: read_archive(root, 'articles', options, workers=cores)))}")
+        print(
+            f"check, {cores} cores      : {rate(len(files), timed(lambda: read_archive(root, 'articles', options, workers=cores)))}"
+        )
 
 
 if __name__ == "__main__":

@@ -42,32 +42,52 @@ sys.path.insert(0, str(HERE.parent / "plugins"))
 from synth import make_archive, make_plain_site  # noqa: E402
 
 from wirearchive.archive import read_archive  # noqa: E402
-from wirearchive.dispatch import ParseOptions  # noqa: E402
 from wirearchive.cache import FileCache  # noqa: E402
+from wirearchive.dispatch import ParseOptions  # noqa: E402
 from wirearchive.search.indexing import build_index, documents  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 # Words of the synthetic dispatches that both searches find as typed (the demo comparison
 # measures the word forms only Wirearchive finds).
 QUERIES = ("investisseurs", "Bourse", "Nachfrage")
-SEARCH_FILES = ("/search/", "/assets/javascripts/workers/", "/assets/javascripts/lunr/", "/assets/wirearchive/search/")
+SEARCH_FILES = (
+    "/search/",
+    "/assets/javascripts/workers/",
+    "/assets/javascripts/lunr/",
+    "/assets/wirearchive/search/",
+)
 
 
 def mkdocs_build(root: Path) -> float:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=root, env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet"],
+        cwd=root,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return time.perf_counter() - start
 
 
 def with_search_box(root: Path) -> None:
     """The synthetic site's mkdocs.yml with Material's search plugin, as the demo has it."""
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("plugins:\n", "plugins:\n  - search\n", 1),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("plugins:\n", "plugins:\n  - search\n", 1),
+        encoding="utf-8",
+    )
 
 
 def index_times(root: Path, workers: int) -> dict:
@@ -81,8 +101,10 @@ def index_times(root: Path, workers: int) -> dict:
     newest = archive.articles[0]
     added = newest.source_file.replace(".txt", "-added.txt")
     text = (root / newest.source_file).read_text(encoding="utf-8")
-    (root / added).write_text(text.replace("Le ", "Selon nos informations, le ", 1) + "\nUne phrase de plus.\n",
-                              encoding="utf-8")
+    (root / added).write_text(
+        text.replace("Le ", "Selon nos informations, le ", 1) + "\nUne phrase de plus.\n",
+        encoding="utf-8",
+    )
     archive = read_archive(root, "articles", ParseOptions())
     start = time.perf_counter()
     again = build_index(documents(archive.articles), cache=FileCache(cache, ""), workers=workers)
@@ -116,7 +138,10 @@ def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
 def first_query(browser, base: str, site: Path, query: str, timeout_s: float) -> dict:
     """Open the home page in a fresh profile, type `query`, wait for the first result."""
     context = browser.new_context()
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+    context.route(
+        "**/*",
+        lambda route: route.continue_() if route.request.url.startswith(base) else route.abort(),
+    )
     fetched: list[str] = []
     context.on("request", lambda request: fetched.append(request.url))
     page = context.new_page()
@@ -135,22 +160,37 @@ def first_query(browser, base: str, site: Path, query: str, timeout_s: float) ->
     count = page.locator(".md-search-result__item").count()
     context.close()
     first, total = search_bytes(at_first_results, base, site), search_bytes(fetched, base, site)
-    return {"query": query, "first_results_s": None if seconds is None else round(seconds, 3),
-            "results": count, "files": first[0], "bytes": first[1], "gzip_bytes": first[2],
-            "bytes_after_3s": total[1]}
+    return {
+        "query": query,
+        "first_results_s": None if seconds is None else round(seconds, 3),
+        "results": count,
+        "files": first[0],
+        "bytes": first[1],
+        "gzip_bytes": first[2],
+        "bytes_after_3s": total[1],
+    }
 
 
 def search_bytes(urls: list[str], base: str, site: Path) -> tuple[int, int, int]:
     """Files, bytes and gzipped bytes of the search files among `urls`."""
-    files = sorted({url.split("?")[0].removeprefix(base) for url in urls
-                    if any(part in "/" + url.removeprefix(base) for part in SEARCH_FILES)})
+    files = sorted(
+        {
+            url.split("?")[0].removeprefix(base)
+            for url in urls
+            if any(part in "/" + url.removeprefix(base) for part in SEARCH_FILES)
+        }
+    )
     paths = [site / f for f in files if (site / f).is_file()]
-    return (len(paths), sum(p.stat().st_size for p in paths),
-            sum(len(gzip.compress(p.read_bytes(), 6)) for p in paths))
+    return (
+        len(paths),
+        sum(p.stat().st_size for p in paths),
+        sum(len(gzip.compress(p.read_bytes(), 6)) for p in paths),
+    )
 
 
 def browser_runs(sites: dict[str, Path], timeout_s: float) -> dict:
     from playwright.sync_api import sync_playwright
+
     results: dict[str, list] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -189,10 +229,15 @@ DEMO_QUERIES = (
 ROOT = HERE.parent
 
 
-def box_finds(browser, base: str, query: str, wanted: str, first: int = 5, wait_s: float = 8.0) -> bool:
+def box_finds(
+    browser, base: str, query: str, wanted: str, first: int = 5, wait_s: float = 8.0
+) -> bool:
     """Does the search box list `wanted` among its first results for `query`?"""
     context = browser.new_context()
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+    context.route(
+        "**/*",
+        lambda route: route.continue_() if route.request.url.startswith(base) else route.abort(),
+    )
     page = context.new_page()
     page.goto(base, wait_until="load")
     box = page.locator("input.md-search__input")
@@ -201,7 +246,9 @@ def box_finds(browser, base: str, query: str, wanted: str, first: int = 5, wait_
     deadline = time.monotonic() + wait_s
     found = False
     while time.monotonic() < deadline and not found:
-        links = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+        links = page.eval_on_selector_all(
+            ".md-search-result__item > a", "links => links.map(a => a.href)"
+        )
         found = any(wanted in link for link in links[:first])
         page.wait_for_timeout(200)
     context.close()
@@ -217,19 +264,34 @@ def demo_comparison(work: Path) -> list[dict]:
         shutil.copytree(ROOT / name, demo / name, dirs_exist_ok=True)
     plain = make_plain_site(demo, work / "demo-material")
     # Material's search as the demo configured it before Wirearchive's: French theme, fr/de/en.
-    (plain / "mkdocs.yml").write_text("site_name: Demo\ntheme:\n  name: material\n  language: fr\n"
-                                      "plugins:\n  - search:\n      lang: [fr, de, en]\n", encoding="utf-8")
+    (plain / "mkdocs.yml").write_text(
+        "site_name: Demo\ntheme:\n  name: material\n  language: fr\n"
+        "plugins:\n  - search:\n      lang: [fr, de, en]\n",
+        encoding="utf-8",
+    )
     mkdocs_build(demo)
     mkdocs_build(plain)
     from playwright.sync_api import sync_playwright
+
     rows = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        servers = {name: serve(site) for name, site in (("wirearchive", demo / "site"), ("material", plain / "site"))}
+        servers = {
+            name: serve(site)
+            for name, site in (("wirearchive", demo / "site"), ("material", plain / "site"))
+        }
         try:
             for kind, query in DEMO_QUERIES:
-                rows.append({"kind": kind, "query": query,
-                             **{name: box_finds(browser, base, query, HELD_OUT) for name, (_, base) in servers.items()}})
+                rows.append(
+                    {
+                        "kind": kind,
+                        "query": query,
+                        **{
+                            name: box_finds(browser, base, query, HELD_OUT)
+                            for name, (_, base) in servers.items()
+                        },
+                    }
+                )
         finally:
             for server, _ in servers.values():
                 server.shutdown()
@@ -238,8 +300,10 @@ def demo_comparison(work: Path) -> list[dict]:
     print("\n== the held-out dispatch of the demo, in the search box (first 5 results) ==")
     print(f"{'kind':40}{'query':18}{'Wirearchive':>13}{'Material':>10}")
     for row in rows:
-        print(f"{row['kind']:40}{row['query']:18}{'found' if row['wirearchive'] else 'MISSED':>13}"
-              f"{'found' if row['material'] else 'MISSED':>10}")
+        print(
+            f"{row['kind']:40}{row['query']:18}{'found' if row['wirearchive'] else 'MISSED':>13}"
+            f"{'found' if row['material'] else 'MISSED':>10}"
+        )
     return rows
 
 
@@ -262,12 +326,21 @@ def run_size(count: int, seed: int, work: Path, workers: int) -> dict:
     runs = browser_runs({"wirearchive": wa / "site", "material": plain / "site"}, timeout_s=180)
     return {
         "count": count,
-        "wirearchive": {"build_s": round(wa_build, 1), **index,
-                        "index_share_of_build": round(index["index_build_s"] / wa_build, 3),
-                        **summary(runs["wirearchive"]), "runs": runs["wirearchive"]},
-        "material": {"build_s": round(plain_build, 1),
-                     "search_index_json_bytes": (plain / "site" / "search" / "search_index.json").stat().st_size,
-                     **summary(runs["material"]), "runs": runs["material"]},
+        "wirearchive": {
+            "build_s": round(wa_build, 1),
+            **index,
+            "index_share_of_build": round(index["index_build_s"] / wa_build, 3),
+            **summary(runs["wirearchive"]),
+            "runs": runs["wirearchive"],
+        },
+        "material": {
+            "build_s": round(plain_build, 1),
+            "search_index_json_bytes": (plain / "site" / "search" / "search_index.json")
+            .stat()
+            .st_size,
+            **summary(runs["material"]),
+            "runs": runs["material"],
+        },
     }
 
 
@@ -281,27 +354,43 @@ def print_table(result: dict) -> None:
         ("  share of the whole build", wa["index_share_of_build"], "-"),
         ("first query: bytes fetched", wa["median_bytes"], mat["median_bytes"]),
         ("first query: same files gzipped", wa["median_gzip_bytes"], mat["median_gzip_bytes"]),
-        ("first query: bytes after 3 s more", wa["median_bytes_after_3s"], mat["median_bytes_after_3s"]),
-        ("typing to first results (s, median)", wa["median_first_results_s"], mat["median_first_results_s"]),
+        (
+            "first query: bytes after 3 s more",
+            wa["median_bytes_after_3s"],
+            mat["median_bytes_after_3s"],
+        ),
+        (
+            "typing to first results (s, median)",
+            wa["median_first_results_s"],
+            mat["median_first_results_s"],
+        ),
         ("queries without results in time", wa["timeouts"], mat["timeouts"]),
     ]
     for label, a, b in rows:
         print(f"{label:38}{str(a):>16}{str(b):>16}")
-    print(f"Material search_index.json: {mat['search_index_json_bytes']:,} bytes; "
-          f"Wirearchive index: {wa['index_bytes']:,} bytes in {wa['index_files']} files "
-          f"(largest head index {wa['largest_head_bytes']:,}, largest month part {wa['largest_part_bytes']:,})")
-    print(f"after adding one dispatch: rebuilt parts {wa['parts_rebuilt_after_adding_one']} "
-          f"in {wa['rebuild_after_adding_one_s']} s (the head indexes are always rebuilt)")
+    print(
+        f"Material search_index.json: {mat['search_index_json_bytes']:,} bytes; "
+        f"Wirearchive index: {wa['index_bytes']:,} bytes in {wa['index_files']} files "
+        f"(largest head index {wa['largest_head_bytes']:,}, largest month part {wa['largest_part_bytes']:,})"
+    )
+    print(
+        f"after adding one dispatch: rebuilt parts {wa['parts_rebuilt_after_adding_one']} "
+        f"in {wa['rebuild_after_adding_one_s']} s (the head indexes are always rebuilt)"
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--counts", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
     parser.add_argument("--json", type=Path, help="also write the results here")
-    parser.add_argument("--no-demo", action="store_true", help="skip the held-out dispatch of the demo")
+    parser.add_argument(
+        "--no-demo", action="store_true", help="skip the held-out dispatch of the demo"
+    )
     args = parser.parse_args()
     if max(args.counts) > 10000:
         parser.error("sizes above 10,000 dispatches are not run on this shared machine")

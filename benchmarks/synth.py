@@ -21,33 +21,272 @@ from pathlib import Path
 LANGUAGES = ("fr", "fr", "fr", "de", "en")  # mostly French, like the real archive
 
 WORDS = {
-    "fr": ("le groupe a annoncé une hausse de son chiffre d'affaires grâce à la demande de puces pour "
-           "l'intelligence artificielle les investisseurs ont salué les résultats publiés jeudi la société "
-           "prévoit d'investir dans de nouvelles usines en Europe et aux États-Unis selon un communiqué "
-           "le marché des semi-conducteurs reste tendu malgré les restrictions à l'exportation les "
-           "analystes s'attendent à une croissance soutenue des centres de données l'action a progressé "
-           "en Bourse après l'annonce du partenariat stratégique avec plusieurs fournisseurs").split(),
-    "de": ("der Konzern hat seinen Umsatz dank der Nachfrage nach Chips für künstliche Intelligenz "
-           "deutlich gesteigert die Anleger reagierten erfreut auf die am Donnerstag veröffentlichten "
-           "Zahlen das Unternehmen will in neue Werke in Europa und den USA investieren wie es in einer "
-           "Mitteilung hiess der Markt für Halbleiter bleibt angespannt trotz der Exportbeschränkungen "
-           "Analysten erwarten ein kräftiges Wachstum der Rechenzentren die Aktie legte an der Börse "
-           "zu nach der Ankündigung der strategischen Partnerschaft mit mehreren Lieferanten").split(),
-    "en": ("the group reported higher revenue on demand for artificial intelligence chips investors "
-           "welcomed the results published on Thursday the company plans to invest in new plants in "
-           "Europe and the United States according to a statement the semiconductor market remains "
-           "tight despite export restrictions analysts expect strong growth in data centers the shares "
-           "rose after the announcement of the strategic partnership with several suppliers").split(),
+    "fr": [
+        "le",
+        "groupe",
+        "a",
+        "annoncé",
+        "une",
+        "hausse",
+        "de",
+        "son",
+        "chiffre",
+        "d'affaires",
+        "grâce",
+        "à",
+        "la",
+        "demande",
+        "de",
+        "puces",
+        "pour",
+        "l'intelligence",
+        "artificielle",
+        "les",
+        "investisseurs",
+        "ont",
+        "salué",
+        "les",
+        "résultats",
+        "publiés",
+        "jeudi",
+        "la",
+        "société",
+        "prévoit",
+        "d'investir",
+        "dans",
+        "de",
+        "nouvelles",
+        "usines",
+        "en",
+        "Europe",
+        "et",
+        "aux",
+        "États-Unis",
+        "selon",
+        "un",
+        "communiqué",
+        "le",
+        "marché",
+        "des",
+        "semi-conducteurs",
+        "reste",
+        "tendu",
+        "malgré",
+        "les",
+        "restrictions",
+        "à",
+        "l'exportation",
+        "les",
+        "analystes",
+        "s'attendent",
+        "à",
+        "une",
+        "croissance",
+        "soutenue",
+        "des",
+        "centres",
+        "de",
+        "données",
+        "l'action",
+        "a",
+        "progressé",
+        "en",
+        "Bourse",
+        "après",
+        "l'annonce",
+        "du",
+        "partenariat",
+        "stratégique",
+        "avec",
+        "plusieurs",
+        "fournisseurs",
+    ],
+    "de": [
+        "der",
+        "Konzern",
+        "hat",
+        "seinen",
+        "Umsatz",
+        "dank",
+        "der",
+        "Nachfrage",
+        "nach",
+        "Chips",
+        "für",
+        "künstliche",
+        "Intelligenz",
+        "deutlich",
+        "gesteigert",
+        "die",
+        "Anleger",
+        "reagierten",
+        "erfreut",
+        "auf",
+        "die",
+        "am",
+        "Donnerstag",
+        "veröffentlichten",
+        "Zahlen",
+        "das",
+        "Unternehmen",
+        "will",
+        "in",
+        "neue",
+        "Werke",
+        "in",
+        "Europa",
+        "und",
+        "den",
+        "USA",
+        "investieren",
+        "wie",
+        "es",
+        "in",
+        "einer",
+        "Mitteilung",
+        "hiess",
+        "der",
+        "Markt",
+        "für",
+        "Halbleiter",
+        "bleibt",
+        "angespannt",
+        "trotz",
+        "der",
+        "Exportbeschränkungen",
+        "Analysten",
+        "erwarten",
+        "ein",
+        "kräftiges",
+        "Wachstum",
+        "der",
+        "Rechenzentren",
+        "die",
+        "Aktie",
+        "legte",
+        "an",
+        "der",
+        "Börse",
+        "zu",
+        "nach",
+        "der",
+        "Ankündigung",
+        "der",
+        "strategischen",
+        "Partnerschaft",
+        "mit",
+        "mehreren",
+        "Lieferanten",
+    ],
+    "en": [
+        "the",
+        "group",
+        "reported",
+        "higher",
+        "revenue",
+        "on",
+        "demand",
+        "for",
+        "artificial",
+        "intelligence",
+        "chips",
+        "investors",
+        "welcomed",
+        "the",
+        "results",
+        "published",
+        "on",
+        "Thursday",
+        "the",
+        "company",
+        "plans",
+        "to",
+        "invest",
+        "in",
+        "new",
+        "plants",
+        "in",
+        "Europe",
+        "and",
+        "the",
+        "United",
+        "States",
+        "according",
+        "to",
+        "a",
+        "statement",
+        "the",
+        "semiconductor",
+        "market",
+        "remains",
+        "tight",
+        "despite",
+        "export",
+        "restrictions",
+        "analysts",
+        "expect",
+        "strong",
+        "growth",
+        "in",
+        "data",
+        "centers",
+        "the",
+        "shares",
+        "rose",
+        "after",
+        "the",
+        "announcement",
+        "of",
+        "the",
+        "strategic",
+        "partnership",
+        "with",
+        "several",
+        "suppliers",
+    ],
 }
 WHEN = {
-    "fr": ("samedi", "lundi", "en septembre", "en octobre 2025", "hier", "la semaine dernière", "le 14 mars"),
+    "fr": (
+        "samedi",
+        "lundi",
+        "en septembre",
+        "en octobre 2025",
+        "hier",
+        "la semaine dernière",
+        "le 14 mars",
+    ),
     "de": ("am Montag", "im September", "gestern", "im Oktober 2025", "letzte Woche"),
     "en": ("on Monday", "in September", "yesterday", "in October 2025", "last week"),
 }
-RUBRICS = {"fr": ("Technologie", "Économie", "Multimédia"), "de": ("Wirtschaft", "Technologie"), "en": ("Tech", "Business")}
-SECTIONS = {"fr": ("1. Entreprises", "2. Marchés", "3. Numérique"), "de": ("1. Unternehmen", "2. Märkte"), "en": ("1. Companies",)}
+RUBRICS = {
+    "fr": ("Technologie", "Économie", "Multimédia"),
+    "de": ("Wirtschaft", "Technologie"),
+    "en": ("Tech", "Business"),
+}
+SECTIONS = {
+    "fr": ("1. Entreprises", "2. Marchés", "3. Numérique"),
+    "de": ("1. Unternehmen", "2. Märkte"),
+    "en": ("1. Companies",),
+}
 PLACES = ("Zurich", "Genève", "Berne", "Lausanne", "Bâle", "Paris", "Berlin", "Londres", "Taipei")
-SYLLABLES = ("ka", "lo", "ri", "ven", "tor", "mi", "sa", "nex", "qua", "bel", "dor", "fin", "gra", "lux", "zen", "tek")
+SYLLABLES = (
+    "ka",
+    "lo",
+    "ri",
+    "ven",
+    "tor",
+    "mi",
+    "sa",
+    "nex",
+    "qua",
+    "bel",
+    "dor",
+    "fin",
+    "gra",
+    "lux",
+    "zen",
+    "tek",
+)
 FIRST_NAMES = ("Anna", "Marc", "Lena", "Paul", "Sofia", "Jonas", "Claire", "Luca", "Nina", "Hugo")
 
 
@@ -66,7 +305,11 @@ def make_glossary(count: int, rng: random.Random) -> list[Entity]:
     while len(entities) < count:
         word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3)))
         if rng.random() < 0.6:
-            name, kind, aliases = word.capitalize() + rng.choice(("tech", "soft", " Systems", "chip", " AG", "")), "company", []
+            name, kind, aliases = (
+                word.capitalize() + rng.choice(("tech", "soft", " Systems", "chip", " AG", "")),
+                "company",
+                [],
+            )
         else:
             surname = word.capitalize()
             name, kind, aliases = f"{rng.choice(FIRST_NAMES)} {surname}", "person", [surname]
@@ -92,7 +335,9 @@ def _paragraph(rng, lang, entities) -> str:
     return " ".join(_sentence(rng, lang, entities) for _ in range(rng.randint(2, 4)))
 
 
-def dispatch_text(rng: random.Random, when: datetime, lang: str, entities: list[Entity]) -> tuple[str, str]:
+def dispatch_text(
+    rng: random.Random, when: datetime, lang: str, entities: list[Entity]
+) -> tuple[str, str]:
     """(headline, raw text) of one synthetic dispatch in one of the two raw layouts."""
     cast = rng.sample(entities, k=min(len(entities), rng.randint(1, 4))) if entities else []
     title_words = rng.choices(WORDS[lang], k=rng.randint(6, 11))
@@ -103,13 +348,26 @@ def dispatch_text(rng: random.Random, when: datetime, lang: str, entities: list[
     if rng.random() < 0.7:  # layout 1: web copy of a Swiss agency dispatch
         agency, second = ("ATS", "Keystone-ATS") if lang != "de" else ("SDA", "Keystone-SDA")
         stamp = f"{when.day}.{when.month}.{when.year} - {when:%H:%M}"
-        lines = [f" date {when:%Y-%m-%d}   {rng.choice(SECTIONS[lang])}", f"{rng.choice(RUBRICS[lang])} {title}", "",
-                 agency, "", stamp, ""]
+        lines = [
+            f" date {when:%Y-%m-%d}   {rng.choice(SECTIONS[lang])}",
+            f"{rng.choice(RUBRICS[lang])} {title}",
+            "",
+            agency,
+            "",
+            stamp,
+            "",
+        ]
         if rng.random() < 0.6:
             caption = _sentence(rng, lang, cast)
             lines += [caption, caption, "KEYSTONE/EPA/Photographe", ""]
-        lines += [_sentence(rng, lang, cast) + " " + _sentence(rng, lang, cast), "", second, "",
-                  f"{when:%d.%m.%Y, %H:%M}", ""]
+        lines += [
+            _sentence(rng, lang, cast) + " " + _sentence(rng, lang, cast),
+            "",
+            second,
+            "",
+            f"{when:%d.%m.%Y, %H:%M}",
+            "",
+        ]
         lines += [p + "\n" for p in body]
         return title, "\n".join(lines)
     credit = {"fr": "(Keystone-ATS)", "de": "(awp/sda)", "en": "(Reuters)"}[lang]
@@ -127,7 +385,9 @@ def make_archive(root: Path, count: int, seed: int = 1, *, glossary: int = 200) 
     (root / "docs").mkdir(parents=True)
     entities = make_glossary(glossary, rng)
     write_glossary(root / "docs" / "entities", entities)
-    (root / "docs" / "index.md").write_text("---\ntemplate: wirearchive/home.html\n---\n\n# Synthetic archive\n", encoding="utf-8")
+    (root / "docs" / "index.md").write_text(
+        "---\ntemplate: wirearchive/home.html\n---\n\n# Synthetic archive\n", encoding="utf-8"
+    )
     start = datetime(2020, 1, 1, 6, 0)
     span_minutes = 6 * 365 * 24 * 60
     for number in range(count):
@@ -152,7 +412,9 @@ def write_glossary(folder: Path, entities: list[Entity]) -> None:
         aliases = ", ".join(entity.aliases)
         (folder / f"{entity.id}.md").write_text(
             f"---\nname: {entity.name}\ntype: {entity.type}\naliases: [{aliases}]\n"
-            f"description: Entité synthétique {entity.name}.\n---\n", encoding="utf-8")
+            f"description: Entité synthétique {entity.name}.\n---\n",
+            encoding="utf-8",
+        )
 
 
 def make_plain_site(source: Path, root: Path) -> Path:
@@ -173,12 +435,17 @@ def make_plain_site(source: Path, root: Path) -> Path:
         target = docs / path.relative_to(source / "articles").with_suffix(".md")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(f"# {title}\n\n{body}\n", encoding="utf-8")
-    (root / "mkdocs.yml").write_text("site_name: Synthetic archive\ntheme:\n  name: material\nplugins:\n  - search\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        "site_name: Synthetic archive\ntheme:\n  name: material\nplugins:\n  - search\n",
+        encoding="utf-8",
+    )
     return root
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("out", type=Path)
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)

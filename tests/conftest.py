@@ -20,8 +20,14 @@ GLOSSARY = FIXTURES / "entities" / "glossary"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def write_site(root: Path, articles: dict[str, str | bytes], *, plugin_options: str = "", extra: str = "",
-               docs: dict[str, str] | None = None) -> Path:
+def write_site(
+    root: Path,
+    articles: dict[str, str | bytes],
+    *,
+    plugin_options: str = "",
+    extra: str = "",
+    docs: dict[str, str] | None = None,
+) -> Path:
     """A minimal Wirearchive site under `root`: mkdocs.yml, docs/, articles/."""
     (root / "docs").mkdir(parents=True, exist_ok=True)
     for name, text in (docs or {}).items():
@@ -38,7 +44,10 @@ def write_site(root: Path, articles: dict[str, str | bytes], *, plugin_options: 
     (root / "mkdocs.yml").write_text(
         "site_name: Test archive\n"
         "theme:\n  name: material\n"
-        "plugins:\n  - wirearchive:" + ("\n" + plugin_options if plugin_options else " {}") + "\n" + extra,
+        "plugins:\n  - wirearchive:"
+        + ("\n" + plugin_options if plugin_options else " {}")
+        + "\n"
+        + extra,
         encoding="utf-8",
     )
     return root
@@ -48,15 +57,24 @@ def mkdocs_build(root: Path, *args: str) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` in `root`, as a contributor would run it."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
-        cwd=root, capture_output=True, text=True, timeout=600,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
-def wirearchive(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
+def wirearchive(
+    *args: str, cwd: Path | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess:
     """The `wirearchive` command line, run as a subprocess."""
     return subprocess.run(
         [sys.executable, "-m", "wirearchive.cli", *args],
-        cwd=cwd, capture_output=True, text=True, input=stdin, timeout=600,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=600,
     )
 
 
@@ -64,6 +82,7 @@ def wirearchive(*args: str, cwd: Path | None = None, stdin: str | None = None) -
 def fixture_path():
     def get(*parts: str) -> Path:
         return FIXTURES.joinpath(*parts)
+
     return get
 
 

@@ -62,7 +62,7 @@ def _handler(site_dir: Path, prefix: str):
 
         def translate_path(self, path):
             path = urlsplit(path).path
-            return super().translate_path("/" + path[len(prefix):])
+            return super().translate_path("/" + path[len(prefix) :])
 
         def list_directory(self, path):
             self.send_error(404)
@@ -121,10 +121,16 @@ class _PageParser(HTMLParser):
             if name in LINK_ATTRIBUTES and not (tag == "form" and name == "action" and not value):
                 self.links.append(value)
             elif name == "srcset":
-                self.links += [part.strip().split(" ")[0] for part in value.split(",") if part.strip()]
+                self.links += [
+                    part.strip().split(" ")[0] for part in value.split(",") if part.strip()
+                ]
             elif name == "id" or (name == "name" and tag == "a"):
                 self.ids.add(value)
-        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh" and "url=" in (values.get("content") or "").lower():
+        if (
+            tag == "meta"
+            and values.get("http-equiv", "").lower() == "refresh"
+            and "url=" in (values.get("content") or "").lower()
+        ):
             self.links.append(values["content"].split("=", 1)[1].strip())
         self._in_config = tag == "script" and values.get("id") == "__config"
 
@@ -187,7 +193,11 @@ class _Crawler:
         if url not in self.bodies:
             try:
                 with urllib.request.urlopen(url, timeout=30) as response:
-                    self.bodies[url] = (response.status, response.headers.get_content_type(), response.read())
+                    self.bodies[url] = (
+                        response.status,
+                        response.headers.get_content_type(),
+                        response.read(),
+                    )
             except urllib.error.HTTPError as exc:
                 self.bodies[url] = (exc.code, exc.headers.get_content_type(), exc.read())
         return self.bodies[url]
@@ -197,7 +207,7 @@ class _Crawler:
     def local(self, url: str) -> str | None:
         """`url` on the test server, or None for another site."""
         if self.site_url and url.startswith(self.site_url):
-            return self.base + url[len(self.site_url):]
+            return self.base + url[len(self.site_url) :]
         parts, base = urlsplit(url), urlsplit(self.base)
         return url if (parts.scheme, parts.netloc) == (base.scheme, base.netloc) else None
 
@@ -208,23 +218,35 @@ class _Crawler:
             return
         absolute = urljoin(source, link)
         target = self.local(absolute)
-        if target is None and self.site_url and urlsplit(absolute).netloc == urlsplit(self.site_url).netloc:
-            self.crawl.broken.append(Broken(source, link, f"leaves the sub-path of {self.site_url}"))
+        if (
+            target is None
+            and self.site_url
+            and urlsplit(absolute).netloc == urlsplit(self.site_url).netloc
+        ):
+            self.crawl.broken.append(
+                Broken(source, link, f"leaves the sub-path of {self.site_url}")
+            )
             return
         if target is None:
             if internal:
-                self.crawl.broken.append(Broken(source, absolute, f"points outside the site ({self.site_url})"))
+                self.crawl.broken.append(
+                    Broken(source, absolute, f"points outside the site ({self.site_url})")
+                )
             else:
                 self.crawl.external.add(absolute)
             return
         page, fragment = urldefrag(target)
         if not page.startswith(self.base):
-            self.crawl.broken.append(Broken(source, link, f"leaves the sub-path: resolves to {urlsplit(page).path}"))
+            self.crawl.broken.append(
+                Broken(source, link, f"leaves the sub-path: resolves to {urlsplit(page).path}")
+            )
             return
         status, kind, _ = self.fetch(page)
         self.crawl.files[page] = status
         if status != 200:
-            self.crawl.broken.append(Broken(source, link, f"HTTP {status} for {urlsplit(page).path}"))
+            self.crawl.broken.append(
+                Broken(source, link, f"HTTP {status} for {urlsplit(page).path}")
+            )
             return
         if fragment:
             self.fragments.append((source, page, unquote(fragment)))
@@ -271,7 +293,10 @@ class _Crawler:
         docs = json.loads(body).get("docs", [])
         self.crawl.search_locations += len(docs)
         for doc in docs:
-            self.follow(index + f" (search result {doc.get('title', '')!r})", urljoin(root, doc.get("location", "")))
+            self.follow(
+                index + f" (search result {doc.get('title', '')!r})",
+                urljoin(root, doc.get("location", "")),
+            )
 
     def read_split_search_index(self, manifest: str) -> None:
         """Wirearchive's own index: every part the manifest names, every result's page."""
@@ -288,7 +313,9 @@ class _Crawler:
             for ref, doc in json.loads(part).items():
                 url = _result_url(doc)
                 if url is None:
-                    self.crawl.broken.append(Broken(source, ref, "a search result without a page URL"))
+                    self.crawl.broken.append(
+                        Broken(source, ref, "a search result without a page URL")
+                    )
                     continue
                 self.crawl.search_locations += 1
                 self.follow(f"{source} (result {ref})", urljoin(root, url))
@@ -323,10 +350,16 @@ class _Crawler:
             items = list(root.iter("item"))
             self.crawl.feeds[url] = len(items)
             links = [e.text for e in root.iter("link") if e.text]
-            links += [g.text for g in root.iter("guid") if g.text and g.get("isPermaLink", "true") == "true"]
+            links += [
+                g.text
+                for g in root.iter("guid")
+                if g.text and g.get("isPermaLink", "true") == "true"
+            ]
         elif tag == "feed":  # Atom
             self.crawl.feeds[url] = sum(1 for e in root if e.tag.endswith("}entry"))
-            links = [e.get("href") for e in root.iter() if e.tag.endswith("}link") and e.get("href")]
+            links = [
+                e.get("href") for e in root.iter() if e.tag.endswith("}link") and e.get("href")
+            ]
         for link in links:
             self.follow(url, link, internal=True)
 
@@ -346,14 +379,18 @@ class _Crawler:
             self.read_page(self.queue.popleft())
         for source, page, fragment in self.fragments:
             if page in self.ids and fragment not in self.ids[page]:
-                self.crawl.broken.append(Broken(source, f"{page}#{fragment}", f"no element with id {fragment!r}"))
+                self.crawl.broken.append(
+                    Broken(source, f"{page}#{fragment}", f"no element with id {fragment!r}")
+                )
         return self.crawl
 
     def read_not_found_page(self) -> None:
         missing = self.base + MISSING_PATH
         status, kind, body = self.fetch(missing)
         if status != 404:
-            self.crawl.broken.append(Broken(missing, missing, f"a missing page answers HTTP {status}, not 404"))
+            self.crawl.broken.append(
+                Broken(missing, missing, f"a missing page answers HTTP {status}, not 404")
+            )
             return
         if kind != "text/html" or not body:
             return
@@ -384,11 +421,18 @@ def _result_url(doc) -> str | None:
     if isinstance(doc, dict):
         return doc.get("url") or doc.get("location")
     if isinstance(doc, list):
-        return next((v for v in doc if isinstance(v, str) and v.endswith("/") and " " not in v), None)
+        return next(
+            (v for v in doc if isinstance(v, str) and v.endswith("/") and " " not in v), None
+        )
     return None
 
 
-def crawl_site(base: str, *, site_url: str | None = None, extra: tuple[str, ...] = ("feed.xml", "feed.json", "sitemap.xml")) -> Crawl:
+def crawl_site(
+    base: str,
+    *,
+    site_url: str | None = None,
+    extra: tuple[str, ...] = ("feed.xml", "feed.json", "sitemap.xml"),
+) -> Crawl:
     """Crawl the site served at `base` from its home page; `extra` are entry points readers
     reach from outside (feed readers, search engines), checked when they exist."""
     crawler = _Crawler(base, site_url)

@@ -3,8 +3,8 @@
 import shutil
 
 from wirearchive.archive import read_archive
-from wirearchive.text.slugs import make_slug
 from wirearchive.dispatch import ParseOptions
+from wirearchive.text.slugs import make_slug
 
 from .conftest import FIXTURES
 
@@ -30,18 +30,33 @@ def test_same_text_pasted_twice_is_an_error_naming_the_first(tmp_path):
 
 def test_slugs_are_unique_within_a_month_in_date_order(tmp_path):
     for day, name in ((5, "late.txt"), (3, "early.txt"), (4, "middle.txt")):
-        write(tmp_path, f"2025/06/{name}", WIRE.format(title="Same headline", day=day, text=f"Text {day}."))
-    write(tmp_path, "2025/07/other.txt", "Same headline\n\nZURICH, July 1, 2025 (Reuters) - Text.\n")
+        write(
+            tmp_path,
+            f"2025/06/{name}",
+            WIRE.format(title="Same headline", day=day, text=f"Text {day}."),
+        )
+    write(
+        tmp_path, "2025/07/other.txt", "Same headline\n\nZURICH, July 1, 2025 (Reuters) - Text.\n"
+    )
     archive = read_archive(tmp_path, "articles", OPTIONS)
     slugs = {a.source_file.split("/")[-1]: a.url for a in archive.articles}
-    assert slugs == {"early.txt": "2025/06/same-headline/", "middle.txt": "2025/06/same-headline-2/",
-                     "late.txt": "2025/06/same-headline-3/", "other.txt": "2025/07/same-headline/"}
+    assert slugs == {
+        "early.txt": "2025/06/same-headline/",
+        "middle.txt": "2025/06/same-headline-2/",
+        "late.txt": "2025/06/same-headline-3/",
+        "other.txt": "2025/07/same-headline/",
+    }
     assert archive.errors == []
 
 
 def test_two_front_matter_slugs_that_collide_are_an_error(tmp_path):
     for day in (3, 4):
-        write(tmp_path, f"2025/06/{day}.txt", "---\nslug: chosen\n---\n" + WIRE.format(title=f"Headline {day}", day=day, text="x y z"))
+        write(
+            tmp_path,
+            f"2025/06/{day}.txt",
+            "---\nslug: chosen\n---\n"
+            + WIRE.format(title=f"Headline {day}", day=day, text="x y z"),
+        )
     archive = read_archive(tmp_path, "articles", OPTIONS)
     [error] = archive.errors
     assert "slug `chosen` is already used by articles/2025/06/3.txt" in error.message
@@ -50,7 +65,11 @@ def test_two_front_matter_slugs_that_collide_are_an_error(tmp_path):
 
 def test_articles_are_newest_first(tmp_path):
     for day in (3, 9, 5):
-        write(tmp_path, f"2025/06/{day}.txt", WIRE.format(title=f"Headline number {day}", day=day, text=f"Text {day}."))
+        write(
+            tmp_path,
+            f"2025/06/{day}.txt",
+            WIRE.format(title=f"Headline number {day}", day=day, text=f"Text {day}."),
+        )
     archive = read_archive(tmp_path, "articles", OPTIONS)
     assert [a.date.day for a in archive.articles] == [9, 5, 3]
 
@@ -59,30 +78,54 @@ def test_bad_files_are_reported_and_good_ones_still_read(tmp_path):
     shutil.copytree(FIXTURES / "bad", tmp_path / "articles" / "bad")
     write(tmp_path, "2025/06/good.txt", WIRE.format(title="A good dispatch", day=3, text="Fine."))
     big = tmp_path / "articles" / "2025" / "06" / "paste.txt"
-    big.write_text(WIRE.format(title="Five megabytes", day=4, text="Lorem ipsum dolor sit amet. " * 190_000), encoding="utf-8")
+    big.write_text(
+        WIRE.format(title="Five megabytes", day=4, text="Lorem ipsum dolor sit amet. " * 190_000),
+        encoding="utf-8",
+    )
     archive = read_archive(tmp_path, "articles", OPTIONS)
     by_file = {}
     for problem in archive.problems:
         by_file.setdefault(problem.path.split("/")[-1], []).append(problem.message)
-    assert {"empty.txt", "whitespace.txt", "binary.txt", "no-date.txt", "no-headline.txt", "invalid-yaml.txt",
-            "wrong-types.txt", "unclosed-frontmatter.txt", "xml.txt", "paste.txt"} <= set(by_file)
+    assert {
+        "empty.txt",
+        "whitespace.txt",
+        "binary.txt",
+        "no-date.txt",
+        "no-headline.txt",
+        "invalid-yaml.txt",
+        "wrong-types.txt",
+        "unclosed-frontmatter.txt",
+        "xml.txt",
+        "paste.txt",
+    } <= set(by_file)
     assert any("MB" in m for m in by_file["paste.txt"])
     titles = {a.title for a in archive.articles}
     assert {"A good dispatch", "Five megabytes"} <= titles
 
 
 def test_slugs_are_ascii_and_spell_out_umlauts():
-    assert make_slug("Nvidia steigt mit fünf Milliarden bei Intel ein", "de") == "nvidia-steigt-mit-fuenf-milliarden-bei-intel-ein"
-    assert make_slug("L'économie «résiste» à 5000 milliards", "fr") == "l-economie-resiste-a-5000-milliards"
+    assert (
+        make_slug("Nvidia steigt mit fünf Milliarden bei Intel ein", "de")
+        == "nvidia-steigt-mit-fuenf-milliarden-bei-intel-ein"
+    )
+    assert (
+        make_slug("L'économie «résiste» à 5000 milliards", "fr")
+        == "l-economie-resiste-a-5000-milliards"
+    )
     assert len(make_slug("word " * 40)) <= 60
     assert make_slug("«»") == "dispatch"
 
 
 def test_parallel_reading_gives_the_same_archive(tmp_path):
     for n in range(12):
-        write(tmp_path, f"2025/06/{n}.txt", WIRE.format(title=f"Headline {n} of the day", day=n % 28 + 1, text=f"Text {n}."))
+        write(
+            tmp_path,
+            f"2025/06/{n}.txt",
+            WIRE.format(title=f"Headline {n} of the day", day=n % 28 + 1, text=f"Text {n}."),
+        )
     one = read_archive(tmp_path, "articles", OPTIONS, workers=1)
     from wirearchive import archive as module
+
     module_threshold, module.PARALLEL_FROM = module.PARALLEL_FROM, 1
     try:
         two = read_archive(tmp_path, "articles", OPTIONS, workers=2)

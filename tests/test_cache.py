@@ -22,7 +22,10 @@ def test_a_stored_result_comes_back_equal(tmp_path):
 
 
 def test_keys_change_with_bytes_path_and_settings(tmp_path):
-    with ParseCache(tmp_path, "Europe/Zurich") as cache, ParseCache(tmp_path / "other", "America/New_York") as other:
+    with (
+        ParseCache(tmp_path, "Europe/Zurich") as cache,
+        ParseCache(tmp_path / "other", "America/New_York") as other,
+    ):
         base = cache.key("articles/a.txt", DATA)
         assert cache.key("articles/a.txt", DATA) == base
         assert cache.key("articles/b.txt", DATA) != base

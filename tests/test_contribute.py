@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, write_site, wirearchive
+from tests.conftest import FIXTURES, wirearchive, write_site
 from wirearchive.article import load
 from wirearchive.contribute import add, date_line, known_dispatches, stored_text, text_fingerprint
 from wirearchive.dispatch import ParseOptions
@@ -17,9 +17,16 @@ WEB_COPY = "articles/2026/03/le-fabricant-de-puces-zurichois-chipwerk-leve-40-mi
 
 @pytest.fixture
 def site(tmp_path) -> Path:
-    return write_site(tmp_path, {"2025/10/existing.txt": (INPUTS / "web-copy.txt").read_text(encoding="utf-8")
-                                 .replace("14.3.2026", "6.10.2025").replace("2026-03-14", "2025-10-06")
-                                 .replace("Chipwerk", "Halbwerk")})
+    return write_site(
+        tmp_path,
+        {
+            "2025/10/existing.txt": (INPUTS / "web-copy.txt")
+            .read_text(encoding="utf-8")
+            .replace("14.3.2026", "6.10.2025")
+            .replace("2026-03-14", "2025-10-06")
+            .replace("Chipwerk", "Halbwerk")
+        },
+    )
 
 
 def text(name: str) -> str:
@@ -31,9 +38,15 @@ def test_a_pasted_dispatch_is_stored_by_date_and_headline(site):
     assert result.returncode == 0, result.stderr
     stored = site / WEB_COPY
     assert stored.read_text(encoding="utf-8") == text("web-copy.txt")
-    assert f"added {WEB_COPY} -> page 2026/03/le-fabricant-de-puces-zurichois-chipwerk-leve-40-millions-de/" in result.stdout
+    assert (
+        f"added {WEB_COPY} -> page 2026/03/le-fabricant-de-puces-zurichois-chipwerk-leve-40-millions-de/"
+        in result.stdout
+    )
     # What was understood, as `show` prints it.
-    assert "title: Le fabricant de puces zurichois Chipwerk lève 40 millions de francs" in result.stdout
+    assert (
+        "title: Le fabricant de puces zurichois Chipwerk lève 40 millions de francs"
+        in result.stdout
+    )
     assert "date: '2026-03-14T09:12:00+01:00'" in result.stdout
     assert "rubric: Économie" in result.stdout
     assert f"source_file: {WEB_COPY}" in result.stdout
@@ -45,7 +58,9 @@ def test_a_pasted_dispatch_is_stored_by_date_and_headline(site):
 def test_the_same_dispatch_is_refused_naming_the_file_that_has_it(site):
     assert wirearchive("add", "-", cwd=site, stdin=text("web-copy.txt")).returncode == 0
     # Pasted again from another page: other line ends, spacing and case, a front matter block.
-    again = "---\nlanguage: fr\n---\n" + text("web-copy.txt").upper().replace("\n", "\r\n").replace(" ", "  ")
+    again = "---\nlanguage: fr\n---\n" + text("web-copy.txt").upper().replace("\n", "\r\n").replace(
+        " ", "  "
+    )
     result = wirearchive("add", "-", cwd=site, stdin=again)
     assert result.returncode == 1
     assert f"the same dispatch is already in the archive: {WEB_COPY}" in result.stderr
@@ -55,7 +70,9 @@ def test_the_same_dispatch_is_refused_naming_the_file_that_has_it(site):
 def test_a_dispatch_without_a_date_is_refused_with_the_date_line_to_add(site):
     result = wirearchive("add", "-", cwd=site, stdin=text("undated-wire.txt"))
     assert result.returncode == 1
-    assert "<stdin>:3: error: no date found (the dateline has `March 20` but no year)" in result.stderr
+    assert (
+        "<stdin>:3: error: no date found (the dateline has `March 20` but no year)" in result.stderr
+    )
     assert "not added: without a date it has no place in the archive" in result.stderr
     assert '---\ndate: YYYY-03-20T00:00  # the dateline says "March 20"' in result.stderr
     assert not list((site / "articles").rglob("*chipwerk*"))
@@ -76,11 +93,16 @@ def test_a_dispatch_without_a_headline_gets_the_title_line(site):
 
 
 def test_same_headline_same_month_gets_the_next_free_name_and_slug(site):
-    first = wirearchive("add", str(INPUTS / "web-copy.txt"), str(INPUTS / "same-headline.txt"), cwd=site)
+    first = wirearchive(
+        "add", str(INPUTS / "web-copy.txt"), str(INPUTS / "same-headline.txt"), cwd=site
+    )
     assert first.returncode == 0, first.stderr
     second_file = WEB_COPY.replace(".txt", "-2.txt")
     assert (site / second_file).is_file()
-    assert f"added {second_file} -> page 2026/03/le-fabricant-de-puces-zurichois-chipwerk-leve-40-millions-de-2/" in first.stdout
+    assert (
+        f"added {second_file} -> page 2026/03/le-fabricant-de-puces-zurichois-chipwerk-leve-40-millions-de-2/"
+        in first.stdout
+    )
 
 
 def test_a_file_already_inside_the_archive_is_moved_to_its_place(site):
@@ -93,17 +115,23 @@ def test_a_file_already_inside_the_archive_is_moved_to_its_place(site):
 
 
 def test_the_same_text_twice_in_one_run_is_stored_once(site):
-    result = wirearchive("add", str(INPUTS / "web-copy.txt"), str(INPUTS / "web-copy.txt"), cwd=site)
+    result = wirearchive(
+        "add", str(INPUTS / "web-copy.txt"), str(INPUTS / "web-copy.txt"), cwd=site
+    )
     assert result.returncode == 1
     assert result.stdout.count("added ") == 1
     assert f"already in the archive: {WEB_COPY}" in result.stderr
 
 
-@pytest.mark.parametrize("encode", [
-    lambda s: s.replace("\n", "\r\n").encode("utf-8-sig"),
-    lambda s: s.encode("utf-16"),
-    lambda s: s.replace("\n", "\r").encode("cp1252"),
-], ids=["utf-8 BOM CRLF", "utf-16", "cp1252 CR"])
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda s: s.replace("\n", "\r\n").encode("utf-8-sig"),
+        lambda s: s.encode("utf-16"),
+        lambda s: s.replace("\n", "\r").encode("cp1252"),
+    ],
+    ids=["utf-8 BOM CRLF", "utf-16", "cp1252 CR"],
+)
 def test_stored_text_is_utf8_with_line_feeds(encode):
     assert stored_text(encode(text("web-copy.txt"))) == text("web-copy.txt")
 
@@ -113,7 +141,10 @@ def test_fingerprint_is_that_of_the_archive(site):
     assert list(known.values()) == ["articles/2025/10/existing.txt"]
     existing = (site / "articles/2025/10/existing.txt").read_bytes()
     assert text_fingerprint(existing) in known
-    assert text_fingerprint(existing) == load(existing, "articles/2025/10/existing.txt", ParseOptions()).article.fingerprint
+    assert (
+        text_fingerprint(existing)
+        == load(existing, "articles/2025/10/existing.txt", ParseOptions()).article.fingerprint
+    )
     assert text_fingerprint(b"---\ntitle: x\n---\n" + existing) in known
 
 
@@ -124,10 +155,13 @@ def test_add_in_process_updates_the_known_fingerprints(site):
     assert known[added.loaded.article.fingerprint] == WEB_COPY
 
 
-@pytest.mark.parametrize("dateline, line", [
-    ("Feb 1", "date: YYYY-02-01T00:00"),
-    ("1er février", "date: YYYY-02-01T00:00"),
-    (None, "date: YYYY-MM-DDTHH:MM"),
-])
+@pytest.mark.parametrize(
+    "dateline, line",
+    [
+        ("Feb 1", "date: YYYY-02-01T00:00"),
+        ("1er février", "date: YYYY-02-01T00:00"),
+        (None, "date: YYYY-MM-DDTHH:MM"),
+    ],
+)
 def test_date_line(dateline, line):
     assert date_line(dateline).startswith(line)

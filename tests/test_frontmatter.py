@@ -14,15 +14,22 @@ def load_text(text: str, name: str = "articles/2025/06/x.txt"):
 
 
 def test_each_key_replaces_what_the_parser_found():
-    text = ("---\ntitle: Corrected headline\ndate: 2025-06-04T08:30:00+02:00\nlanguage: de\nsources: [awp]\n"
-            "rubric: Tech\nsection: 1. Companies\nsummary: A short lede.\nslug: custom-slug\n"
-            "image: {caption: A photo, credit: KEYSTONE}\n---\n" + WIRE)
+    text = (
+        "---\ntitle: Corrected headline\ndate: 2025-06-04T08:30:00+02:00\nlanguage: de\nsources: [awp]\n"
+        "rubric: Tech\nsection: 1. Companies\nsummary: A short lede.\nslug: custom-slug\n"
+        "image: {caption: A photo, credit: KEYSTONE}\n---\n" + WIRE
+    )
     loaded = load_text(text)
     assert loaded.problems == []
     meta = loaded.article.metadata()
     assert meta["title"] == "Corrected headline"
     assert meta["date"] == "2025-06-04T08:30:00+02:00"
-    assert (meta["language"], meta["sources"], meta["rubric"], meta["section"]) == ("de", ["awp"], "Tech", "1. Companies")
+    assert (meta["language"], meta["sources"], meta["rubric"], meta["section"]) == (
+        "de",
+        ["awp"],
+        "Tech",
+        "1. Companies",
+    )
     assert (meta["summary"], meta["slug"]) == ("A short lede.", "custom-slug")
     assert meta["image"] == {"caption": "A photo", "credit": "KEYSTONE"}
     assert loaded.article.body.startswith("ZURICH, June 3, 2025 (Reuters)")
@@ -33,17 +40,20 @@ def test_a_date_without_offset_is_wall_clock_time_in_the_site_zone():
     assert loaded.article.date.isoformat() == "2025-12-01T09:00:00+01:00"
 
 
-@pytest.mark.parametrize("line, key, fragment", [
-    ("title: 12", "title", "non-empty string"),
-    ("date: next tuesday", "date", "ISO 8601"),
-    ("sources: Reuters", "sources", "list of strings"),
-    ("language: French", "language", "two-letter"),
-    ("slug: Not A Slug", "slug", "lower-case ASCII"),
-    ("image: a photo", "image", "caption"),
-    ("entities: nvidia", "entities", "list of strings"),
-    ("events: [{date: 2025-13, text: x}]", "events", "not YYYY"),
-    ("quotes: [{speaker: x}]", "quotes", "speaker, text"),
-])
+@pytest.mark.parametrize(
+    "line, key, fragment",
+    [
+        ("title: 12", "title", "non-empty string"),
+        ("date: next tuesday", "date", "ISO 8601"),
+        ("sources: Reuters", "sources", "list of strings"),
+        ("language: French", "language", "two-letter"),
+        ("slug: Not A Slug", "slug", "lower-case ASCII"),
+        ("image: a photo", "image", "caption"),
+        ("entities: nvidia", "entities", "list of strings"),
+        ("events: [{date: 2025-13, text: x}]", "events", "not YYYY"),
+        ("quotes: [{speaker: x}]", "quotes", "speaker, text"),
+    ],
+)
 def test_wrong_types_are_errors_naming_file_line_and_key(line, key, fragment):
     loaded = load_text(f"---\nrubric: Tech\n{line}\n---\n" + WIRE)
     [problem] = [p for p in loaded.problems if p.severity == "error"]
@@ -82,7 +92,9 @@ def test_unclosed_front_matter_is_an_error():
 
 
 def test_body_line_numbers_count_the_front_matter():
-    loaded = load_text("---\nrubric: Tech\n---\n\n\nZURICH - no headline, no date, just text that runs on.\n")
+    loaded = load_text(
+        "---\nrubric: Tech\n---\n\n\nZURICH - no headline, no date, just text that runs on.\n"
+    )
     [error] = [p for p in loaded.problems if "no date" in p.message]
     assert error.line == 6  # the first line of text, after the front matter and blank lines
 

@@ -25,12 +25,21 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "wirearchive"
 LAYERS = {
-    "problems": 0, "model": 0, "text": 0,
-    "dispatch": 1, "frontmatter": 1,
-    "entities": 2, "timeline": 2,
-    "article": 3, "cache": 3,
+    "problems": 0,
+    "model": 0,
+    "text": 0,
+    "dispatch": 1,
+    "frontmatter": 1,
+    "entities": 2,
+    "timeline": 2,
+    "article": 3,
+    "cache": 3,
     "archive": 4,
-    "browse": 5, "search": 5, "publish": 5, "project": 5, "contribute": 5,
+    "browse": 5,
+    "search": 5,
+    "publish": 5,
+    "project": 5,
+    "contribute": 5,
     "site": 6,
     "cli": 7,
 }
@@ -54,9 +63,13 @@ def imports(name: str, path: Path) -> list[tuple[str, int, bool]]:
     """(imported module, line, inside a function) of every import of one module."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    nested = {id(node) for func in ast.walk(tree)
-              if isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef))
-              for node in ast.walk(func) if node is not func}
+    nested = {
+        id(node)
+        for func in ast.walk(tree)
+        if isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef))
+        for node in ast.walk(func)
+        if node is not func
+    }
     found = []
     for node in ast.walk(tree):
         inside = id(node) in nested
@@ -65,7 +78,7 @@ def imports(name: str, path: Path) -> list[tuple[str, int, bool]]:
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")
-                base = base[:len(base) - node.level + 1]
+                base = base[: len(base) - node.level + 1]
                 module = ".".join(base + ([node.module] if node.module else []))
             else:
                 module = node.module or ""
@@ -92,22 +105,30 @@ def test_a_module_imports_only_its_own_layer_or_below(name):
     for module, line, _ in imports(name, MODULES[name]):
         if module.startswith("wirearchive.") and LAYERS[top(module)] > layer:
             wrong.append(f"line {line}: {module} (layer {LAYERS[top(module)]} > {layer})")
-        if module.split(".")[0] in MKDOCS and top(name) != "site" and not (
-                top(name) == "cli" and module == "mkdocs.config"):
+        if (
+            module.split(".")[0] in MKDOCS
+            and top(name) != "site"
+            and not (top(name) == "cli" and module == "mkdocs.config")
+        ):
             wrong.append(f"line {line}: {module} (only site/ builds on MkDocs)")
     assert wrong == []
 
 
 @pytest.mark.parametrize("name", sorted(MODULES))
 def test_no_import_of_the_package_inside_a_function(name):
-    inside = [f"line {line}: {module}" for module, line, nested in imports(name, MODULES[name])
-              if nested and module.startswith("wirearchive")]
+    inside = [
+        f"line {line}: {module}"
+        for module, line, nested in imports(name, MODULES[name])
+        if nested and module.startswith("wirearchive")
+    ]
     assert inside == []
 
 
 def test_no_import_cycle():
-    graph = {name: {m for m, _, _ in imports(name, path) if m in MODULES and m != name}
-             for name, path in MODULES.items()}
+    graph = {
+        name: {m for m, _, _ in imports(name, path) if m in MODULES and m != name}
+        for name, path in MODULES.items()
+    }
     # A package's __init__ re-exports its modules: an edge into a package is an edge into
     # its __init__, which may import the module that imports it. That is the cycle to find.
     state: dict[str, int] = {}
@@ -119,7 +140,7 @@ def test_no_import_cycle():
         stack.append(node)
         for nxt in sorted(graph[node]):
             if state.get(nxt) == 1:
-                cycles.append(stack[stack.index(nxt):] + [nxt])
+                cycles.append(stack[stack.index(nxt) :] + [nxt])
             elif nxt not in state:
                 visit(nxt)
         stack.pop()
@@ -135,7 +156,9 @@ def test_the_test_sees_a_cycle_and_an_upward_import(tmp_path, monkeypatch):
     """The checks above fail on the seams they are there to keep out."""
     upward = tmp_path / "wirearchive" / "timeline" / "x.py"
     upward.parent.mkdir(parents=True)
-    upward.write_text("from ..site.plugin import ArchivePlugin\n\ndef f():\n    from ..archive import read\n")
+    upward.write_text(
+        "from ..site.plugin import ArchivePlugin\n\ndef f():\n    from ..archive import read\n"
+    )
     found = imports("wirearchive.timeline.x", upward)
     assert ("wirearchive.site.plugin", 1, False) in found
     assert ("wirearchive.archive", 4, True) in found

@@ -13,8 +13,19 @@ ZURICH = ZoneInfo("Europe/Zurich")
 
 
 def article(day: int, hour: int = 9) -> Article:
-    return Article(source_file=f"articles/x{day}.txt", title="t", date=dt.datetime(2025, 10, day, hour, tzinfo=ZURICH),
-                   language="fr", sources=(), rubric=None, section=None, summary=None, image=None, slug=f"t{day}", body="")
+    return Article(
+        source_file=f"articles/x{day}.txt",
+        title="t",
+        date=dt.datetime(2025, 10, day, hour, tzinfo=ZURICH),
+        language="fr",
+        sources=(),
+        rubric=None,
+        section=None,
+        summary=None,
+        image=None,
+        slug=f"t{day}",
+        body="",
+    )
 
 
 def test_measure_counts_bytes_files_pages_and_article_pages(tmp_path):
@@ -28,16 +39,25 @@ def test_measure_counts_bytes_files_pages_and_article_pages(tmp_path):
     assert (size.total_bytes, size.files, size.pages, size.html_bytes) == (4600, 4, 2, 4000)
     assert size.article_html == [3000]
     assert size.page_sizes == [(3000, "2025/10/a/index.html"), (1000, "index.html")]
-    assert size.summary() == "site: 0.0 MB in 4 files, 2 pages (0.0 MB of HTML); 1 article pages, 2.9 KB of HTML each on average"
+    assert (
+        size.summary()
+        == "site: 0.0 MB in 4 files, 2 pages (0.0 MB of HTML); 1 article pages, 2.9 KB of HTML each on average"
+    )
 
 
 def test_over_budget_names_the_budget_and_the_heavy_pages():
-    size = SiteSize(total_bytes=2 * MB, page_sizes=[(600 * KB, "timeline/index.html"), (10 * KB, "index.html")])
+    size = SiteSize(
+        total_bytes=2 * MB, page_sizes=[(600 * KB, "timeline/index.html"), (10 * KB, "index.html")]
+    )
     assert over_budget(size, site_mb=3, page_kb=1000) == []
     messages = over_budget(size, site_mb=1, page_kb=500)
-    assert messages[0].startswith("the site is 2.0 MB, over its budget of 1 MB (option `size_budget_mb`")
-    assert messages[1] == ("1 pages are over the page budget of 500 KB of HTML (option `page_budget_kb`): "
-                           "timeline/index.html (600 KB)")
+    assert messages[0].startswith(
+        "the site is 2.0 MB, over its budget of 1 MB (option `size_budget_mb`"
+    )
+    assert messages[1] == (
+        "1 pages are over the page budget of 500 KB of HTML (option `page_budget_kb`): "
+        "timeline/index.html (600 KB)"
+    )
 
 
 def test_page_date_comes_from_the_archive_not_the_clock():

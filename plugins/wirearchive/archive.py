@@ -40,7 +40,11 @@ def find_sources(root: Path) -> list[Path]:
     """Raw and curated dispatches under `root`, in a stable order."""
     if not root.is_dir():
         return []
-    found = [p for p in root.rglob("*") if p.suffix in SUFFIXES and p.is_file() and not p.name.startswith(".")]
+    found = [
+        p
+        for p in root.rglob("*")
+        if p.suffix in SUFFIXES and p.is_file() and not p.name.startswith(".")
+    ]
     return sorted(found, key=lambda p: p.as_posix())
 
 
@@ -57,9 +61,16 @@ def _load_one(job: tuple[bytes, str, ParseOptions, int]) -> Loaded:
     return load(data, source_file, options, max_bytes, _annotator)
 
 
-def read_archive(root: Path, articles_dir: str, options: ParseOptions, *, max_bytes: int = 1_000_000,
-                 workers: int | None = None, glossary: Glossary | None = None,
-                 cache_dir: Path | None = None) -> Archive:
+def read_archive(
+    root: Path,
+    articles_dir: str,
+    options: ParseOptions,
+    *,
+    max_bytes: int = 1_000_000,
+    workers: int | None = None,
+    glossary: Glossary | None = None,
+    cache_dir: Path | None = None,
+) -> Archive:
     """Read every dispatch under `root/articles_dir`; `source_file` paths are relative to `root`.
 
     With a `glossary`, every article is annotated with its entities and quotes. With a
@@ -74,7 +85,9 @@ def read_archive(root: Path, articles_dir: str, options: ParseOptions, *, max_by
         try:
             data = path.read_bytes()
         except OSError as exc:
-            results[number] = Loaded(None, [Problem(source_file, None, "error", f"cannot read file: {exc.strerror}")])
+            results[number] = Loaded(
+                None, [Problem(source_file, None, "error", f"cannot read file: {exc.strerror}")]
+            )
             continue
         if cache is not None:
             keys[number] = cache.key(source_file, data)
@@ -85,7 +98,9 @@ def read_archive(root: Path, articles_dir: str, options: ParseOptions, *, max_by
         jobs.append((number, (data, source_file, options, max_bytes)))
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers > 1 and len(jobs) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_use_glossary, initargs=(glossary,)) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_use_glossary, initargs=(glossary,)
+        ) as pool:
             loaded = list(pool.map(_load_one, [job for _, job in jobs], chunksize=64))
     else:
         _use_glossary(glossary)
@@ -94,7 +109,9 @@ def read_archive(root: Path, articles_dir: str, options: ParseOptions, *, max_by
     results.update((number, result) for (number, _), result in zip(jobs, loaded))
     if cache is not None:
         with cache:
-            cache.put_many([(keys[number], results[number]) for number, _ in jobs if number in keys])
+            cache.put_many(
+                [(keys[number], results[number]) for number, _ in jobs if number in keys]
+            )
             cache.prune(set(keys.values()))
     archive = assemble([results[number] for number in sorted(results)], glossary)
     return archive
@@ -117,8 +134,14 @@ def assemble(results: list[Loaded], glossary: Glossary | None = None) -> Archive
             continue
         first = seen.setdefault(article.fingerprint, article.source_file)
         if first != article.source_file:
-            archive.problems.append(Problem(article.source_file, None, "error",
-                                            f"duplicate dispatch: the same text is already in {first}"))
+            archive.problems.append(
+                Problem(
+                    article.source_file,
+                    None,
+                    "error",
+                    f"duplicate dispatch: the same text is already in {first}",
+                )
+            )
             continue
         articles.append(article)
     articles, problems = assign_slugs(articles)
@@ -146,18 +169,30 @@ def assign_slugs(articles: list[Article]) -> tuple[list[Article], list[Problem]]
             if not article.slug_from_front_matter:
                 continue
             if article.slug in taken:
-                problems.append(Problem(article.source_file, None, "error",
-                                        f"slug `{article.slug}` is already used by "
-                                        f"{taken[article.slug].source_file} in {article.year}-{article.month}"))
+                problems.append(
+                    Problem(
+                        article.source_file,
+                        None,
+                        "error",
+                        f"slug `{article.slug}` is already used by "
+                        f"{taken[article.slug].source_file} in {article.year}-{article.month}",
+                    )
+                )
             else:
                 taken[article.slug] = article
         for article in group:
             if taken.get(article.slug) is not article:
                 slug = numbered(article.slug, taken)
                 if slug != article.slug:
-                    problems.append(Problem(article.source_file, None, "info",
-                                            f"slug `{article.slug}` is taken in {article.year}-{article.month} "
-                                            f"by {taken[article.slug].source_file}; using `{slug}`"))
+                    problems.append(
+                        Problem(
+                            article.source_file,
+                            None,
+                            "info",
+                            f"slug `{article.slug}` is taken in {article.year}-{article.month} "
+                            f"by {taken[article.slug].source_file}; using `{slug}`",
+                        )
+                    )
                     article = replace(article, slug=slug)
                 taken[article.slug] = article
             result.append(article)

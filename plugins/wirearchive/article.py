@@ -7,13 +7,21 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from . import frontmatter
-from .dispatch import Dispatch, NotText, ParseOptions, decode, normalize, parse_text
-from .dispatch import dates, language
+from .dispatch import (
+    Dispatch,
+    NotText,
+    ParseOptions,
+    dates,
+    decode,
+    language,
+    normalize,
+    parse_text,
+)
 from .entities import Annotation, Annotator
 from .model import Article, Event, Image, Quote
 from .problems import Problem
@@ -39,56 +47,97 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(" ".join(words).encode()).hexdigest()[:16]
 
 
-def load(data: bytes, source_file: str, options: ParseOptions, max_bytes: int = 1_000_000,
-         annotator: Annotator | None = None) -> Loaded:
+def load(
+    data: bytes,
+    source_file: str,
+    options: ParseOptions,
+    max_bytes: int = 1_000_000,
+    annotator: Annotator | None = None,
+) -> Loaded:
     """Read one raw (`.txt`) or curated (`.md`) dispatch. Never raises on bad input.
 
     With an `annotator`, the article's entities, quotes and mentions are found.
     """
     problems: list[Problem] = []
     if len(data) > max_bytes:
-        problems.append(Problem(source_file, None, "error",
-                                f"file is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB "
-                                "limit for one dispatch: several pasted together?"))
+        problems.append(
+            Problem(
+                source_file,
+                None,
+                "error",
+                f"file is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB "
+                "limit for one dispatch: several pasted together?",
+            )
+        )
     try:
         text = normalize(decode(data).text)
     except NotText as exc:
         return Loaded(None, problems + [Problem(source_file, None, "error", f"cannot read: {exc}")])
     if not text.strip():
-        return Loaded(None, problems + [Problem(source_file, None, "error",
-                                                "empty file: no dispatch to read")])
+        return Loaded(
+            None,
+            problems + [Problem(source_file, None, "error", "empty file: no dispatch to read")],
+        )
     fm, split_problems = frontmatter.split(text, source_file)
     problems += split_problems
     overlay, check_problems = frontmatter.check(fm, source_file)
     problems += check_problems
     if (kind := _agency_format(fm.body)) is not None:
-        return Loaded(None, problems + [Problem(
-            source_file, fm.body_line, "error",
-            f"this is agency {kind}, not the text of a dispatch: paste the story's text instead")])
+        return Loaded(
+            None,
+            problems
+            + [
+                Problem(
+                    source_file,
+                    fm.body_line,
+                    "error",
+                    f"this is agency {kind}, not the text of a dispatch: "
+                    "paste the story's text instead",
+                )
+            ],
+        )
     dispatch = None
     if source_file.endswith(".md"):
         fields = _curated(fm, overlay, source_file, options, problems)
     else:
         year = PATH_YEAR.search(str(PurePosixPath(source_file).parent))
-        dispatch, parse_problems = parse_text(fm.body, options, path=source_file,
-                                              first_line=fm.body_line,
-                                              year_hint=int(year["year"]) if year else None)
+        dispatch, parse_problems = parse_text(
+            fm.body,
+            options,
+            path=source_file,
+            first_line=fm.body_line,
+            year_hint=int(year["year"]) if year else None,
+        )
         problems += parse_problems
         fields = _from_dispatch(dispatch, overlay, fm, source_file, options, problems)
     if fields is None:
         return Loaded(None, problems, dispatch)
     if annotator is None:  # no glossary: the contributor's ids and quotations are taken as given
-        annotation = Annotation(tuple(overlay.get("entities", ())), tuple(
-            Quote(q.get("speaker"), q["text"]) for q in overlay.get("quotes", ())))
+        annotation = Annotation(
+            tuple(overlay.get("entities", ())),
+            tuple(Quote(q.get("speaker"), q["text"]) for q in overlay.get("quotes", ())),
+        )
     else:
         image = fields["image"]
         annotation, notes = annotator.annotate(
-            fields["title"], fields["summary"], image.caption if image else None, fields["body"],
-            front_matter=overlay, lines=fm.lines, path=source_file)
+            fields["title"],
+            fields["summary"],
+            image.caption if image else None,
+            fields["body"],
+            front_matter=overlay,
+            lines=fm.lines,
+            path=source_file,
+        )
         problems += notes
-    article = Article(**fields, entities=annotation.entities, quotes=annotation.quotes,
-                      mentions=annotation.mentions, slug_from_front_matter="slug" in overlay,
-                      fingerprint=fingerprint(fm.body), raw_text=text)
+    article = Article(
+        **fields,
+        entities=annotation.entities,
+        quotes=annotation.quotes,
+        mentions=annotation.mentions,
+        slug_from_front_matter="slug" in overlay,
+        fingerprint=fingerprint(fm.body),
+        raw_text=text,
+    )
     return Loaded(article, problems, dispatch)
 
 
@@ -113,20 +162,39 @@ def _date(value, tz) -> dt.datetime:
     return dates.to_zone(dt.datetime.fromisoformat(str(value).replace("Z", "+00:00")), tz)
 
 
-def _from_dispatch(d: Dispatch, overlay: dict, fm: frontmatter.FrontMatter, path: str,
-                   options: ParseOptions, problems: list[Problem]) -> dict | None:
+def _from_dispatch(
+    d: Dispatch,
+    overlay: dict,
+    fm: frontmatter.FrontMatter,
+    path: str,
+    options: ParseOptions,
+    problems: list[Problem],
+) -> dict | None:
     first = fm.body_line
     title = overlay.get("title", d.title)
     if not title:
-        problems.append(Problem(path, first, "error", "no headline found: the first line should be "
-                                "the headline (or set `title:` in front matter)"))
+        problems.append(
+            Problem(
+                path,
+                first,
+                "error",
+                "no headline found: the first line should be "
+                "the headline (or set `title:` in front matter)",
+            )
+        )
         title = PurePosixPath(path).stem.replace("-", " ").replace("_", " ")
     when = _date(overlay["date"], options.tz) if "date" in overlay else d.date
     if when is None:
         hint = f" (the dateline has `{d.dateline_date}` but no year)" if d.dateline_date else ""
-        problems.append(Problem(path, d.date_line or first, "error",
-                                f"no date found{hint}: add a `date: YYYY-MM-DDTHH:MM` line of front "
-                                "matter; the dispatch is skipped"))
+        problems.append(
+            Problem(
+                path,
+                d.date_line or first,
+                "error",
+                f"no date found{hint}: add a `date: YYYY-MM-DDTHH:MM` line of front "
+                "matter; the dispatch is skipped",
+            )
+        )
         return None
     summary = overlay.get("summary", d.summary)
     if not d.body and not summary:
@@ -154,18 +222,29 @@ def _from_dispatch(d: Dispatch, overlay: dict, fm: frontmatter.FrontMatter, path
     }
 
 
-def _curated(fm: frontmatter.FrontMatter, overlay: dict, path: str, options: ParseOptions,
-             problems: list[Problem]) -> dict | None:
+def _curated(
+    fm: frontmatter.FrontMatter,
+    overlay: dict,
+    path: str,
+    options: ParseOptions,
+    problems: list[Problem],
+) -> dict | None:
     missing = [key for key in ("title", "date") if key not in overlay]
     for key in missing:
         if key not in fm.values:
-            problems.append(Problem(path, 1, "error",
-                                    f"curated article needs a `{key}` key in its front matter"))
+            problems.append(
+                Problem(
+                    path, 1, "error", f"curated article needs a `{key}` key in its front matter"
+                )
+            )
     if missing:
         return None
     body = neutralise_html(fm.body.strip())
-    lang = (overlay.get("language") or language.detect(overlay["title"] + " " + body, options.languages)
-            or _fallback_language(options))
+    lang = (
+        overlay.get("language")
+        or language.detect(overlay["title"] + " " + body, options.languages)
+        or _fallback_language(options)
+    )
     when = _date(overlay["date"], options.tz)
     paragraphs: list[tuple[str, int | None]] = list(plain_paragraphs(fm.body, fm.body_line))
     return {
@@ -188,12 +267,23 @@ def _image(value: Mapping | None) -> Image | None:
     return Image(value["caption"], value.get("credit")) if value else None
 
 
-def _dated_events(overlay: dict, paragraphs: list[tuple[str, int | None]], when: dt.datetime,
-                  lang: str, path: str, problems: list[Problem]) -> tuple[Event, ...]:
-    """The contributor's `events` when front matter gives them, else the events found in the text."""
+def _dated_events(
+    overlay: dict,
+    paragraphs: Sequence[tuple[str, int | None]],
+    when: dt.datetime,
+    lang: str,
+    path: str,
+    problems: list[Problem],
+) -> tuple[Event, ...]:
+    """The contributor's `events` when front matter gives them, else those found in the text."""
     if "events" in overlay:
-        return tuple(Event(e["date"].isoformat() if isinstance(e["date"], dt.date) else str(e["date"]),
-                           e["text"]) for e in overlay["events"])
+        return tuple(
+            Event(
+                e["date"].isoformat() if isinstance(e["date"], dt.date) else str(e["date"]),
+                e["text"],
+            )
+            for e in overlay["events"]
+        )
     found, notes = find_events(paragraphs, when, lang, path)
     problems += notes
     return tuple(found)

@@ -77,8 +77,10 @@ class ParseCache:
         return value
 
     def put_many(self, items: list[tuple[str, object]]) -> None:
-        rows = [(key, zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 3))
-                for key, value in items]
+        rows = [
+            (key, zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 3))
+            for key, value in items
+        ]
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO parsed (key, value) VALUES (?, ?)", rows)
 

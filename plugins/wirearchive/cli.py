@@ -59,7 +59,9 @@ def show(args) -> int:
     if article is None:
         return 1
     if args.json:
-        print(json.dumps({**article.metadata(), "body": article.body}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps({**article.metadata(), "body": article.body}, ensure_ascii=False, indent=2)
+        )
     else:
         print(frontmatter.dump(article.metadata(), article.body), end="")
     return 1 if any(p.severity == "error" for p in loaded.problems) else 0
@@ -73,7 +75,9 @@ def check(args) -> int:
         print(problem)
     errors = len(archive.errors)
     warnings = sum(p.severity == "warning" for p in archive.problems)
-    print(f"{len(archive.articles)} articles, {errors} errors, {warnings} warnings", file=sys.stderr)
+    print(
+        f"{len(archive.articles)} articles, {errors} errors, {warnings} warnings", file=sys.stderr
+    )
     return 1 if errors or (args.strict and warnings) else 0
 
 
@@ -88,8 +92,15 @@ def add(args) -> int:
             print(f"{name}: error: cannot read: {exc.strerror}", file=sys.stderr)
             failed = True
             continue
-        added = contribute.add(data, name, project.root, project.articles_dir, project.options,
-                               known=known, max_bytes=project.max_bytes)
+        added = contribute.add(
+            data,
+            name,
+            project.root,
+            project.articles_dir,
+            project.options,
+            known=known,
+            max_bytes=project.max_bytes,
+        )
         out, err = contribute.report(added)
         print(out, end="\n" if out else "")
         print(err, end="\n" if err else "", file=sys.stderr)
@@ -103,7 +114,9 @@ def suggest_entities(args) -> int:
     archive = project.read_archive(glossary)
     finder = suggest.default_finder(plain=args.plain)
     print(f"# candidates found with {finder.name}", file=sys.stderr)
-    found = suggest.suggest(archive.articles, glossary, finder, min_articles=args.min_articles, limit=args.limit)
+    found = suggest.suggest(
+        archive.articles, glossary, finder, min_articles=args.min_articles, limit=args.limit
+    )
     print(suggest.stubs(found), end="")
     return 0
 
@@ -125,16 +138,31 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
     p.add_argument("-v", "--verbose", action="store_true", help="also print informational notes")
     p.set_defaults(run=check)
-    p = commands.add_parser("add", help="store pasted dispatches under articles/<yyyy>/<mm>/<slug>.txt")
-    p.add_argument("files", nargs="+", metavar="FILE", help="dispatch files; - reads one from standard input")
-    p.add_argument("--config", help="the site's mkdocs.yml (default: found above the current folder)")
+    p = commands.add_parser(
+        "add", help="store pasted dispatches under articles/<yyyy>/<mm>/<slug>.txt"
+    )
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="dispatch files; - reads one from standard input"
+    )
+    p.add_argument(
+        "--config", help="the site's mkdocs.yml (default: found above the current folder)"
+    )
     p.set_defaults(run=add)
     p = commands.add_parser("entities", help="work on the glossary of entities")
     entity_commands = p.add_subparsers(dest="entities_command", required=True)
-    p = entity_commands.add_parser("suggest", help="list names the glossary lacks, as front matter stubs")
+    p = entity_commands.add_parser(
+        "suggest", help="list names the glossary lacks, as front matter stubs"
+    )
     p.add_argument("root", nargs="?", default=".", help="site root (the folder of mkdocs.yml)")
-    p.add_argument("--limit", type=int, default=30, help="at most this many suggestions (default 30)")
-    p.add_argument("--min-articles", type=int, default=2, help="named in at least this many dispatches (default 2)")
+    p.add_argument(
+        "--limit", type=int, default=30, help="at most this many suggestions (default 30)"
+    )
+    p.add_argument(
+        "--min-articles",
+        type=int,
+        default=2,
+        help="named in at least this many dispatches (default 2)",
+    )
     p.add_argument("--plain", action="store_true", help="do not use spaCy even if it is installed")
     p.set_defaults(run=suggest_entities)
     args = parser.parse_args(argv)

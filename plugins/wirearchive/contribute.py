@@ -12,7 +12,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-
 from . import frontmatter
 from .archive import find_sources, read_archive
 from .article import Loaded, fingerprint, load
@@ -72,8 +71,16 @@ def stored_text(data: bytes) -> str:
     return text.rstrip("\n") + "\n"
 
 
-def add(data: bytes, name: str, root: Path, articles_dir: str, options: ParseOptions, *,
-        known: dict[str, str], max_bytes: int = 1_000_000) -> Added:
+def add(
+    data: bytes,
+    name: str,
+    root: Path,
+    articles_dir: str,
+    options: ParseOptions,
+    *,
+    known: dict[str, str],
+    max_bytes: int = 1_000_000,
+) -> Added:
     """Store one dispatch in the archive under `root`, unless it is a duplicate or undated.
 
     `known` (from :func:`known_dispatches`) is updated with the dispatch once stored, so
@@ -85,13 +92,18 @@ def add(data: bytes, name: str, root: Path, articles_dir: str, options: ParseOpt
     if loaded.article is None and loaded.dispatch is None:
         return Added(name, None, loaded, "it is not a dispatch that can be read")
     key = loaded.article.fingerprint if loaded.article else text_fingerprint(data)
+    if key is None:
+        return Added(name, None, loaded, "it is not a dispatch that can be read")
     if key in known and known[key] != own_path:
         # The parser's notes are about the copy already published: not worth repeating.
         return Added(name, None, None, f"the same dispatch is already in the archive: {known[key]}")
     fixes = front_matter_fixes(loaded)
     if loaded.article is None:
-        reason = ("without a date it has no place in the archive" if _reported(loaded, "no date found")
-                  else "it cannot be published as it is (see the errors above)")
+        reason = (
+            "without a date it has no place in the archive"
+            if _reported(loaded, "no date found")
+            else "it cannot be published as it is (see the errors above)"
+        )
         return Added(name, None, loaded, reason, fixes)
     article = loaded.article
     folder = root / articles_dir / article.year / article.month
@@ -106,7 +118,9 @@ def add(data: bytes, name: str, root: Path, articles_dir: str, options: ParseOpt
     # Read again from its final place, so that paths and notes name the stored file,
     # beside the month's other dispatches, so that its slug is the one the site will use.
     final = load(target.read_bytes(), relative, options, max_bytes)
-    month = read_archive(root, target.parent.relative_to(root).as_posix(), options, max_bytes=max_bytes)
+    month = read_archive(
+        root, target.parent.relative_to(root).as_posix(), options, max_bytes=max_bytes
+    )
     for other in month.articles:
         if other.source_file == relative and final.article is not None:
             final = replace(final, article=other)
@@ -115,8 +129,10 @@ def add(data: bytes, name: str, root: Path, articles_dir: str, options: ParseOpt
 
 def free_path(folder: Path, slug: str, suffix: str = ".txt", *, own: Path | None = None) -> Path:
     """`folder/<slug>.txt`, or `<slug>-2.txt`, ... if that file exists (and is not `own`)."""
-    free = numbered(slug, lambda name: (folder / f"{name}{suffix}").exists()
-                    and folder / f"{name}{suffix}" != own)
+    free = numbered(
+        slug,
+        lambda name: (folder / f"{name}{suffix}").exists() and folder / f"{name}{suffix}" != own,
+    )
     return folder / f"{free}{suffix}"
 
 
@@ -131,7 +147,9 @@ def front_matter_fixes(loaded: Loaded) -> list[str]:
     if _reported(loaded, "no headline found"):
         fixes.append("title: <the headline, as published>")
     if d.language is None and loaded.article is not None:
-        fixes.append(f"language: {loaded.article.language}  # the detector was unsure: fr, de, en, ...")
+        fixes.append(
+            f"language: {loaded.article.language}  # the detector was unsure: fr, de, en, ..."
+        )
     return fixes
 
 
@@ -140,8 +158,10 @@ def date_line(dateline_date: str | None) -> str:
     if dateline_date:
         partial = dates.parse_partial_date(dateline_date, 2000, UTC)
         if partial is not None:
-            return (f"date: YYYY-{partial.month:02d}-{partial.day:02d}T00:00  "
-                    f"# the dateline says \"{dateline_date}\": put in the year and time of filing")
+            return (
+                f"date: YYYY-{partial.month:02d}-{partial.day:02d}T00:00  "
+                f'# the dateline says "{dateline_date}": put in the year and time of filing'
+            )
     return "date: YYYY-MM-DDTHH:MM  # when the dispatch was filed, e.g. 2025-10-06T14:30"
 
 
@@ -169,11 +189,19 @@ def report(added: Added) -> tuple[str, str]:
     if added.stored is None:
         err.append(f"{_display(added.name)}: error: not added: {added.reason}")
     else:
-        article = added.loaded.article
-        out.append(f"added {added.stored} -> page {article.url} ({len(article.body.split())} words of body)")
+        article = added.loaded.article if added.loaded else None
+        assert article is not None  # a stored dispatch was read as an article
+        out.append(
+            f"added {added.stored} -> page {article.url} "
+            f"({len(article.body.split())} words of body)"
+        )
         out.append(frontmatter.dump(article.metadata(), "").rstrip("\n"))
     if added.fixes:
-        where = f"at the top of {added.stored}" if added.stored else "at the top of the dispatch, then add it again"
+        where = (
+            f"at the top of {added.stored}"
+            if added.stored
+            else "at the top of the dispatch, then add it again"
+        )
         err.append(f"to correct what was not understood, add these lines {where}:")
         err.append("\n".join(["---", *added.fixes, "---"]))
     return "\n".join(out), "\n".join(err)

@@ -42,7 +42,11 @@ def split(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
     try:
         raw, body = _HANDLER.split(text)
     except ValueError:
-        return FrontMatter(body=text), [Problem(path, 1, "error", "front matter opened with '---' is never closed by a '---' line")]
+        return FrontMatter(body=text), [
+            Problem(
+                path, 1, "error", "front matter opened with '---' is never closed by a '---' line"
+            )
+        ]
     body_line = 1 + text[: len(text) - len(body)].count("\n")
     if body.startswith("\n"):
         body, body_line = body[1:], body_line + 1
@@ -57,9 +61,16 @@ def split(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
     if values is None:
         return fm, []
     if not isinstance(values, dict):
-        return fm, [Problem(path, 1, "error", f"front matter must be a mapping of keys to values, not a {type(values).__name__}")]
+        return fm, [
+            Problem(
+                path,
+                1,
+                "error",
+                f"front matter must be a mapping of keys to values, not a {type(values).__name__}",
+            )
+        ]
     fm.values = values
-    # `raw` starts with the newline that ends the opening `---` line: YAML line n is file line n + 1.
+    # `raw` starts with the newline ending the opening `---` line: YAML line n is file line n + 1.
     fm.lines = {str(key.value): 1 + key.start_mark.line for key, _ in node.value}
     return fm, []
 
@@ -110,26 +121,41 @@ def _date(value) -> str | None:
 
 
 def _language(value) -> str | None:
-    return None if isinstance(value, str) and LANGUAGE.match(value) else "must be a two-letter ISO 639-1 code such as fr, de or en"
+    return (
+        None
+        if isinstance(value, str) and LANGUAGE.match(value)
+        else "must be a two-letter ISO 639-1 code such as fr, de or en"
+    )
 
 
 def _slug(value) -> str | None:
-    return None if isinstance(value, str) and SLUG.match(value) else "must be lower-case ASCII letters, digits and single hyphens"
+    return (
+        None
+        if isinstance(value, str) and SLUG.match(value)
+        else "must be lower-case ASCII letters, digits and single hyphens"
+    )
 
 
 def _image(value) -> str | None:
     if value is None:
         return None
-    if isinstance(value, dict) and isinstance(value.get("caption"), str) and set(value) <= {"caption", "credit"} \
-            and _optional_str(value.get("credit")) is None:
+    if (
+        isinstance(value, dict)
+        and isinstance(value.get("caption"), str)
+        and set(value) <= {"caption", "credit"}
+        and _optional_str(value.get("credit")) is None
+    ):
         return None
     return "must be null or a mapping with `caption` (string) and optional `credit`"
 
 
 def _quotes(value) -> str | None:
     if isinstance(value, list) and all(
-        isinstance(q, dict) and isinstance(q.get("text"), str) and set(q) <= {"speaker", "text"}
-        and _optional_str(q.get("speaker")) is None for q in value
+        isinstance(q, dict)
+        and isinstance(q.get("text"), str)
+        and set(q) <= {"speaker", "text"}
+        and _optional_str(q.get("speaker")) is None
+        for q in value
     ):
         return None
     return "must be a list of {speaker, text} mappings"
@@ -144,7 +170,9 @@ def _events(value) -> str | None:
         when = event.get("date")
         when = when.isoformat() if isinstance(when, dt.date) else when
         if not (isinstance(when, str) and EVENT_DATE.match(when) and _valid_partial(when)):
-            return f"has an event date {event.get('date')!r} that is not YYYY, YYYY-MM or YYYY-MM-DD"
+            return (
+                f"has an event date {event.get('date')!r} that is not YYYY, YYYY-MM or YYYY-MM-DD"
+            )
     return None
 
 
@@ -183,11 +211,17 @@ def check(fm: FrontMatter, path: str) -> tuple[dict, list[Problem]]:
         validate = CHECKS.get(str(key))
         if validate is None:
             known = ", ".join(CHECKS)
-            problems.append(Problem(path, line, "warning", f"unknown front matter key `{key}` (known keys: {known})"))
+            problems.append(
+                Problem(
+                    path, line, "warning", f"unknown front matter key `{key}` (known keys: {known})"
+                )
+            )
             continue
         reason = validate(value)
         if reason:
-            problems.append(Problem(path, line, "error", f"front matter key `{key}` {reason}, got {value!r}"))
+            problems.append(
+                Problem(path, line, "error", f"front matter key `{key}` {reason}, got {value!r}")
+            )
         else:
             good[key] = value
     return good, problems

@@ -44,8 +44,12 @@ class Project:
             docs_dir=Path(docs_dir),
             articles_dir=options["articles_dir"],
             glossary_dir=options["glossary_dir"],
-            options=ParseOptions(timezone=options["timezone"], languages=tuple(options["languages"]),
-                                 agencies=dict(options["agencies"]), rubrics=tuple(options["rubrics"])),
+            options=ParseOptions(
+                timezone=options["timezone"],
+                languages=tuple(options["languages"]),
+                agencies=dict(options["agencies"]),
+                rubrics=tuple(options["rubrics"]),
+            ),
             max_bytes=options["max_dispatch_bytes"],
             workers=options["workers"],
             cache=options["cache"],
@@ -74,6 +78,12 @@ class Project:
 
     def read_archive(self, glossary: Glossary | None = None) -> Archive:
         """Every dispatch of the site, annotated with `glossary`, through the parse cache."""
-        return read_archive(self.root, self.articles_dir, self.options, max_bytes=self.max_bytes,
-                            workers=self.workers, glossary=glossary,
-                            cache_dir=self.cache_folder("parse"))
+        return read_archive(
+            self.root,
+            self.articles_dir,
+            self.options,
+            max_bytes=self.max_bytes,
+            workers=self.workers,
+            glossary=glossary,
+            cache_dir=self.cache_folder("parse"),
+        )

@@ -34,10 +34,15 @@ class SiteSize:
         return sum(self.article_html) / len(self.article_html) if self.article_html else 0.0
 
     def summary(self) -> str:
-        text = (f"site: {self.total_bytes / MB:.1f} MB in {self.files} files, {self.pages} pages "
-                f"({self.html_bytes / MB:.1f} MB of HTML)")
+        text = (
+            f"site: {self.total_bytes / MB:.1f} MB in {self.files} files, {self.pages} pages "
+            f"({self.html_bytes / MB:.1f} MB of HTML)"
+        )
         if self.article_html:
-            text += f"; {len(self.article_html)} article pages, {self.bytes_per_article / KB:.1f} KB of HTML each on average"
+            text += (
+                f"; {len(self.article_html)} article pages, "
+                f"{self.bytes_per_article / KB:.1f} KB of HTML each on average"
+            )
         return text
 
 
@@ -67,19 +72,25 @@ def over_budget(size: SiteSize, *, site_mb: float | None, page_kb: float | None)
     """A message for each budget the site exceeds (None: no such budget)."""
     messages = []
     if site_mb is not None and size.total_bytes > site_mb * MB:
-        messages.append(f"the site is {size.total_bytes / MB:.1f} MB, over its budget of {site_mb:g} MB "
-                        f"(option `size_budget_mb`; GitHub Pages refuses sites over 1 GB)")
+        messages.append(
+            f"the site is {size.total_bytes / MB:.1f} MB, over its budget of {site_mb:g} MB "
+            f"(option `size_budget_mb`; GitHub Pages refuses sites over 1 GB)"
+        )
     if page_kb is not None:
         heavy = [(n, p) for n, p in size.page_sizes if n > page_kb * KB]
         if heavy:
             named = ", ".join(f"{p} ({n / KB:.0f} KB)" for n, p in heavy[:5])
             more = f" and {len(heavy) - 5} more" if len(heavy) > 5 else ""
-            messages.append(f"{len(heavy)} pages are over the page budget of {page_kb:g} KB of HTML "
-                            f"(option `page_budget_kb`): {named}{more}")
+            messages.append(
+                f"{len(heavy)} pages are over the page budget of {page_kb:g} KB of HTML "
+                f"(option `page_budget_kb`): {named}{more}"
+            )
     return messages
 
 
-def page_date(article: Article | None, newest: Article | None, environ: Mapping[str, str]) -> str | None:
+def page_date(
+    article: Article | None, newest: Article | None, environ: Mapping[str, str]
+) -> str | None:
     """The `lastmod` of a page in the sitemap, as `YYYY-MM-DD`; None keeps MkDocs' own.
 
     An article's page is dated by its article. Any other page is dated by the newest

@@ -10,8 +10,27 @@ import datetime as dt
 from urllib.parse import urlsplit
 
 VERSION = "https://jsonfeed.org/version/1.1"
-STRING_KEYS = ("home_page_url", "feed_url", "description", "user_comment", "next_url", "icon", "favicon", "language")
-ITEM_STRINGS = ("url", "external_url", "title", "content_html", "content_text", "summary", "image", "banner_image", "language")
+STRING_KEYS = (
+    "home_page_url",
+    "feed_url",
+    "description",
+    "user_comment",
+    "next_url",
+    "icon",
+    "favicon",
+    "language",
+)
+ITEM_STRINGS = (
+    "url",
+    "external_url",
+    "title",
+    "content_html",
+    "content_text",
+    "summary",
+    "image",
+    "banner_image",
+    "language",
+)
 
 
 def _absolute(url) -> bool:
@@ -37,8 +56,16 @@ def problems(feed) -> list[str]:
         found.append(f"version must be {VERSION}")
     if not isinstance(feed.get("title"), str):
         found.append("title (string) is required")
-    found += [f"{key} must be a string" for key in STRING_KEYS if key in feed and not isinstance(feed[key], str)]
-    found += [f"{key} must be an absolute URL" for key in ("home_page_url", "feed_url") if key in feed and not _absolute(feed[key])]
+    found += [
+        f"{key} must be a string"
+        for key in STRING_KEYS
+        if key in feed and not isinstance(feed[key], str)
+    ]
+    found += [
+        f"{key} must be an absolute URL"
+        for key in ("home_page_url", "feed_url")
+        if key in feed and not _absolute(feed[key])
+    ]
     items = feed.get("items")
     if not isinstance(items, list):
         return found + ["items (array) is required"]
@@ -54,15 +81,25 @@ def problems(feed) -> list[str]:
             found.append(f"{where}.id (non-empty string) is required")
         if not any(isinstance(item.get(k), str) for k in ("content_html", "content_text")):
             found.append(f"{where} needs content_html or content_text")
-        found += [f"{where}.{k} must be a string" for k in ITEM_STRINGS if k in item and not isinstance(item[k], str)]
+        found += [
+            f"{where}.{k} must be a string"
+            for k in ITEM_STRINGS
+            if k in item and not isinstance(item[k], str)
+        ]
         if "url" in item and not _absolute(item["url"]):
             found.append(f"{where}.url must be an absolute URL")
-        found += [f"{where}.{k} must be an RFC 3339 date-time" for k in ("date_published", "date_modified")
-                  if k in item and not _rfc3339(item[k])]
+        found += [
+            f"{where}.{k} must be an RFC 3339 date-time"
+            for k in ("date_published", "date_modified")
+            if k in item and not _rfc3339(item[k])
+        ]
         tags = item.get("tags", [])
         if not (isinstance(tags, list) and all(isinstance(t, str) for t in tags)):
             found.append(f"{where}.tags must be an array of strings")
         for author in item.get("authors", []):
-            if not (isinstance(author, dict) and any(isinstance(author.get(k), str) for k in ("name", "url", "avatar"))):
+            if not (
+                isinstance(author, dict)
+                and any(isinstance(author.get(k), str) for k in ("name", "url", "avatar"))
+            ):
                 found.append(f"{where}.authors entries need a name, url or avatar")
     return found

@@ -9,7 +9,11 @@ from ..timeline.helpers import archive_of, article
 
 
 def test_previous_and_next_follow_publication_time():
-    a, b, c = article("a", "2025-01-01T08:00"), article("b", "2025-01-02T08:00"), article("c", "2025-01-03T08:00")
+    a, b, c = (
+        article("a", "2025-01-01T08:00"),
+        article("b", "2025-01-02T08:00"),
+        article("c", "2025-01-03T08:00"),
+    )
     browse = Browse(archive_of(b, c, a))
     assert browse.previous(b) is a and browse.next(b) is c
     assert browse.previous(a) is None and browse.next(c) is None
@@ -30,32 +34,64 @@ def test_facets_by_source_rubric_and_language():
     b = article("b", "2025-01-02T08:00", sources=["AFP"], rubric="Tech", language="en")
     browse = Browse(archive_of(a, b))
     sources = browse.facets["source"]
-    assert [(f.name, f.slug, [x.slug for x in f.articles]) for f in sources] == [("AFP", "afp", ["b", "a"]), ("ATS", "ats", ["a"])]
-    assert [(f.name, f.url) for f in browse.facets["rubric"]] == [("Économie", "rubrics/economie/"), ("Tech", "rubrics/tech/")]
-    assert [(f.name, f.label) for f in browse.facets["language"]] == [("en", "English"), ("fr", "français")]
+    assert [(f.name, f.slug, [x.slug for x in f.articles]) for f in sources] == [
+        ("AFP", "afp", ["b", "a"]),
+        ("ATS", "ats", ["a"]),
+    ]
+    assert [(f.name, f.url) for f in browse.facets["rubric"]] == [
+        ("Économie", "rubrics/economie/"),
+        ("Tech", "rubrics/tech/"),
+    ]
+    assert [(f.name, f.label) for f in browse.facets["language"]] == [
+        ("en", "English"),
+        ("fr", "français"),
+    ]
 
 
 def test_slugs_stay_unique():
-    assert unique_slugs(["Tech", "tech", "TECH"]) == {"TECH": "tech", "Tech": "tech-2", "tech": "tech-3"}
+    assert unique_slugs(["Tech", "tech", "TECH"]) == {
+        "TECH": "tech",
+        "Tech": "tech-2",
+        "tech": "tech-3",
+    }
 
 
 def test_years_and_months_newest_first():
-    browse = Browse(archive_of(article("a", "2024-12-31T23:00"), article("b", "2025-01-01T08:00"), article("c", "2025-03-01T08:00")))
+    browse = Browse(
+        archive_of(
+            article("a", "2024-12-31T23:00"),
+            article("b", "2025-01-01T08:00"),
+            article("c", "2025-03-01T08:00"),
+        )
+    )
     assert [y.key for y in browse.years] == ["2025", "2024"]
-    assert [(m.key, m.url) for m in browse.months["2025"]] == [("2025-03", "archive/2025/03/"), ("2025-01", "archive/2025/01/")]
+    assert [(m.key, m.url) for m in browse.months["2025"]] == [
+        ("2025-03", "archive/2025/03/"),
+        ("2025-01", "archive/2025/01/"),
+    ]
 
 
 def test_most_mentioned_counts_dispatches_of_the_last_weeks():
     old = article("old", "2025-01-01T08:00", entities=["y", "y", "y"])
-    recent = [article(f"r{n}", f"2025-03-0{n}T08:00", entities=["x", "y"] if n % 2 else ["x"]) for n in range(1, 6)]
+    recent = [
+        article(f"r{n}", f"2025-03-0{n}T08:00", entities=["x", "y"] if n % 2 else ["x"])
+        for n in range(1, 6)
+    ]
     browse = Browse(archive_of(old, *recent))
     assert browse.most_mentioned(weeks=4) == [("x", 5), ("y", 3)]
 
 
 def test_pagination_pages_and_links():
     pages = paginate("archive/2025/01", list(range(120)), size=50)
-    assert [src for src, _, _ in pages] == ["archive/2025/01/index.md", "archive/2025/01/page/2.md", "archive/2025/01/page/3.md"]
+    assert [src for src, _, _ in pages] == [
+        "archive/2025/01/index.md",
+        "archive/2025/01/page/2.md",
+        "archive/2025/01/page/3.md",
+    ]
     _, items, pagination = pages[1]
     assert items == list(range(50, 100))
-    assert (pagination["previous"], pagination["next"]) == ("archive/2025/01/", "archive/2025/01/page/3/")
+    assert (pagination["previous"], pagination["next"]) == (
+        "archive/2025/01/",
+        "archive/2025/01/page/3/",
+    )
     assert (pagination["first"], pagination["last"], pagination["total"]) == (51, 100, 120)

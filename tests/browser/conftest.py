@@ -17,8 +17,15 @@ from tests.conftest import ROOT, mkdocs_build
 from tests.sitecheck import serve
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SUB_PATH = "/newsroom/archive/"
 
 
@@ -26,8 +33,12 @@ def require_chromium() -> None:
     if CHROMIUM.exists():
         return
     if os.environ.get("CI"):
-        pytest.fail(f"{CHROMIUM} is missing: CI must run the browser tests (.ci/run installs Debian's chromium)")
-    pytest.skip(f"{CHROMIUM} is missing on this machine: install Debian's chromium to run the browser tests")
+        pytest.fail(
+            f"{CHROMIUM} is missing: CI must run the browser tests (.ci/run installs Debian's chromium)"
+        )
+    pytest.skip(
+        f"{CHROMIUM} is missing on this machine: install Debian's chromium to run the browser tests"
+    )
 
 
 @pytest.fixture(scope="session")
@@ -48,6 +59,7 @@ def demo_url(tmp_path_factory) -> Iterator[str]:
 def browser():
     require_chromium()
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
@@ -58,7 +70,10 @@ def local_context(browser, url: str):
     """A fresh browser profile that may reach the local server only: nothing from outside loads."""
     context = browser.new_context()
     local = url.removesuffix(SUB_PATH)
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(local) else route.abort())
+    context.route(
+        "**/*",
+        lambda route: route.continue_() if route.request.url.startswith(local) else route.abort(),
+    )
     return context
 
 

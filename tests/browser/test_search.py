@@ -19,32 +19,36 @@ from tests.conftest import ROOT
 
 FIRST = 5
 HELD_OUT = "2025/10/qualcomm-rachete-l-italien-arduino"
-NVIDIA = ("2025/09/nvidia-prevoit-d-investir", "2025/09/nvidia-steigt-mit-fuenf", "2025/10/nvidia-franchit-la-barre")
+NVIDIA = (
+    "2025/09/nvidia-prevoit-d-investir",
+    "2025/09/nvidia-steigt-mit-fuenf",
+    "2025/10/nvidia-franchit-la-barre",
+)
 
 QUERIES = [
     # the held-out dispatch
-    ("cartes", HELD_OUT),                     # plural of `carte`, only singular in the text
-    ("equipement", HELD_OUT),                 # l'équipement, without article and accent
-    ("dependance", HELD_OUT),                 # dépendance, without accent
-    ("ecosysteme", HELD_OUT),                 # l'écosystème
+    ("cartes", HELD_OUT),  # plural of `carte`, only singular in the text
+    ("equipement", HELD_OUT),  # l'équipement, without article and accent
+    ("dependance", HELD_OUT),  # dépendance, without accent
+    ("ecosysteme", HELD_OUT),  # l'écosystème
     ("Qualcomm", HELD_OUT),
     ("Arduino", HELD_OUT),
     ("Massimo Banzi", HELD_OUT),
-    ("Amon", HELD_OUT),                       # Cristiano Amon, by the alias of the glossary
+    ("Amon", HELD_OUT),  # Cristiano Amon, by the alias of the glossary
     # French
     ("investissements", "2025/09/nvidia-prevoit-d-investir"),
-    ("economie", "2025/09/nvidia-prevoit-d-investir"),       # l'économie
-    ("OpenAI", "2025/10/microsoft-detiendra-27-d-openai"),   # d'OpenAI in the headline
+    ("economie", "2025/09/nvidia-prevoit-d-investir"),  # l'économie
+    ("OpenAI", "2025/10/microsoft-detiendra-27-d-openai"),  # d'OpenAI in the headline
     ("amendes", "2025/04/bruxelles-inflige-500-millions"),
     ("actionnaires", "2025/09/asml-devient-le-premier-actionnaire"),
     ("identite electronique", "2025/09/le-peuple-accepte-de-justesse"),
-    ("franchir", "2025/10/nvidia-franchit-la-barre"),      # conjugation: franchit
-    ("investira", "2025/09/nvidia-prevoit-d-investir"),    # investir
+    ("franchir", "2025/10/nvidia-franchit-la-barre"),  # conjugation: franchit
+    ("investira", "2025/09/nvidia-prevoit-d-investir"),  # investir
     ("acceptait", "2025/09/le-peuple-accepte-de-justesse"),  # accepte, accepté
     ("robotiques", "2025/10/abb-vend-sa-division-robotique"),
     ("restructurations", "2025/10/microsoft-detiendra-27-d-openai"),
     # German
-    ("Borse", "2024/11/sunrise-feiert-comeback"),          # Börse, typed without umlaut
+    ("Borse", "2024/11/sunrise-feiert-comeback"),  # Börse, typed without umlaut
     ("Chipfabriken", "2025/07/intel-gibt-chipfabrik"),
     ("Milliarde", "2025/09/nvidia-steigt-mit-fuenf"),
     ("Anlegern", "2024/11/sunrise-feiert-comeback"),
@@ -53,7 +57,7 @@ QUERIES = [
     ("chips", "2025/10/tsmc-posts-record-quarterly-profit"),
     ("users", "2025/10/openai-says-chatgpt-now-has-800"),
     ("warrants", "2025/10/amd-to-supply-openai"),
-    ("supplying", "2025/10/amd-to-supply-openai"),         # conjugation: supply
+    ("supplying", "2025/10/amd-to-supply-openai"),  # conjugation: supply
     ("profits", "2025/10/tsmc-posts-record-quarterly-profit"),
     ("opened", "2025/10/openai-says-chatgpt-now-has-800"),  # opens
     # entity aliases the text does not use
@@ -81,8 +85,9 @@ def box_results(page, base: str, query: str, expected, timeout: float = 10.0) ->
     box.press_sequentially(query, delay=10)
     deadline = time.monotonic() + timeout
     while True:
-        hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
-                                          "links => links.map(a => a.href)")
+        hrefs = page.eval_on_selector_all(
+            ".md-search-result__item > a.md-search-result__link", "links => links.map(a => a.href)"
+        )
         paths = [site_path(h, base) for h in hrefs]
         if any(wanted(p, expected) for p in paths[:FIRST]) or time.monotonic() > deadline:
             return paths
@@ -108,7 +113,9 @@ def test_the_query_set_covers_three_languages():
 @pytest.mark.parametrize("query, expected", QUERIES, ids=[q for q, _ in QUERIES])
 def test_search_box_finds_the_dispatch(home, demo_url, query, expected):
     paths = box_results(home, demo_url, query, expected)
-    assert any(wanted(p, expected) for p in paths[:FIRST]), f"{query!r}: first results {paths[:FIRST]}"
+    assert any(wanted(p, expected) for p in paths[:FIRST]), (
+        f"{query!r}: first results {paths[:FIRST]}"
+    )
 
 
 def test_search_box_shows_date_agency_and_highlighted_snippet(home, demo_url):
@@ -133,14 +140,18 @@ def test_search_box_escapes_what_it_shows(home, demo_url):
 def search_page(page, url: str):
     page.goto(url)
     page.wait_for_selector("[data-wa-search][data-wa-done=yes]")
-    return [site_path(h, url.split("search/")[0]) for h in
-            page.eval_on_selector_all("#wa-results li h2 a", "links => links.map(a => a.href)")]
+    return [
+        site_path(h, url.split("search/")[0])
+        for h in page.eval_on_selector_all("#wa-results li h2 a", "links => links.map(a => a.href)")
+    ]
 
 
 def test_shared_url_restores_the_search_and_its_filters(page, demo_url):
     url = f"{demo_url}search/?query=milliards&language=de"
     paths = search_page(page, url)
-    assert paths and all(p.split("/")[2].startswith(("tsmc-will", "nvidia-steigt", "intel-gibt")) for p in paths), paths
+    assert paths and all(
+        p.split("/")[2].startswith(("tsmc-will", "nvidia-steigt", "intel-gibt")) for p in paths
+    ), paths
     assert page.locator("#wa-query").input_value() == "milliards"
     assert page.locator("#wa-language").input_value() == "de"
     assert {item.get_attribute("lang") for item in page.locator("#wa-results li").all()} == {"de"}
@@ -150,12 +161,17 @@ def test_a_filter_narrows_results_and_goes_into_the_url(page, demo_url):
     paths = search_page(page, f"{demo_url}search/?query=OpenAI")
     assert len(paths) > 3
     page.select_option("#wa-entity", "microsoft")
-    page.wait_for_function("() => new URL(location.href).searchParams.get('entity') === 'microsoft'")
+    page.wait_for_function(
+        "() => new URL(location.href).searchParams.get('entity') === 'microsoft'"
+    )
     page.wait_for_selector("[data-wa-search][data-wa-done=yes]")
     page.wait_for_function("() => document.querySelectorAll('#wa-results li').length === 2")
     hrefs = page.eval_on_selector_all("#wa-results li h2 a", "links => links.map(a => a.href)")
     # the two dispatches that name Microsoft (and OpenAI)
-    assert sorted(site_path(h, demo_url).split("/")[2][:20] for h in hrefs) == ["microsoft-detiendra-", "nvidia-prevoit-d-inv"]
+    assert sorted(site_path(h, demo_url).split("/")[2][:20] for h in hrefs) == [
+        "microsoft-detiendra-",
+        "nvidia-prevoit-d-inv",
+    ]
     query = parse_qs(urlsplit(page.url).query)
     assert query == {"query": ["OpenAI"], "entity": ["microsoft"]}
 
@@ -194,7 +210,9 @@ def test_search_keeps_working_offline_once_loaded(page, context, demo_url):
     context.set_offline(True)
     page.locator("#wa-query").fill("milliard Nvidia")
     page.locator("#wa-query").press("Enter")
-    page.wait_for_function("() => document.querySelector('#wa-status').textContent.includes('found')")
+    page.wait_for_function(
+        "() => document.querySelector('#wa-status').textContent.includes('found')"
+    )
     hrefs = page.eval_on_selector_all("#wa-results li h2 a", "links => links.map(a => a.href)")
     assert any("nvidia" in h for h in hrefs), hrefs
 
@@ -202,6 +220,7 @@ def test_search_keeps_working_offline_once_loaded(page, context, demo_url):
 def test_pipelines_of_browser_and_build_agree(page, demo_url):
     """The browser's terms for the demo's words are the build's, word for word, in every language."""
     from wirearchive.search.analysis import LANGUAGES, terms
+
     page.goto(f"{demo_url}search/")
     manifest = json.loads(page.evaluate("fetch('../search/manifest.json').then(r => r.text())"))
     worker = page.evaluate("JSON.parse(document.getElementById('__config').textContent).search")
@@ -209,12 +228,18 @@ def test_pipelines_of_browser_and_build_agree(page, demo_url):
     names = json.loads(script.split("const WA_SCRIPTS = ", 1)[1].split(";\n", 1)[0])
     for name in names:
         page.add_script_tag(url=f"{demo_url}assets/wirearchive/search/{name}")
-    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "articles").rglob("*.txt"))]
-    texts.append("L’Économie ÉTAIT œuvre Straße ﬁn jusqu'à qu'il dell'anno OpenAI's aujourd'hui 5,4 M&A GPT-5")
+    texts = [
+        path.read_text(encoding="utf-8") for path in sorted((ROOT / "articles").rglob("*.txt"))
+    ]
+    texts.append(
+        "L’Économie ÉTAIT œuvre Straße ﬁn jusqu'à qu'il dell'anno OpenAI's aujourd'hui 5,4 M&A GPT-5"
+    )
     for language in LANGUAGES:
         expected = [terms(text, language) for text in texts]
-        got = page.evaluate("([data, texts, lang]) => { const p = new WirearchivePipeline(data);"
-                            " return texts.map(t => p.terms(t, lang)); }", [manifest["pipeline"], texts, language])
+        got = page.evaluate(
+            "([data, texts, lang]) => { const p = new WirearchivePipeline(data);"
+            " return texts.map(t => p.terms(t, lang)); }",
+            [manifest["pipeline"], texts, language],
+        )
         for text, mine, theirs in zip(texts, expected, got):
             assert mine == theirs, f"{language}: {text[:60]!r}"
-

@@ -11,17 +11,24 @@ PHONE = {"width": 375, "height": 740}
 def phone(browser, demo_url):
     context = browser.new_context(viewport=PHONE, java_script_enabled=False, is_mobile=True)
     local = demo_url.rsplit("/", 3)[0]
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(local) else route.abort())
+    context.route(
+        "**/*",
+        lambda route: route.continue_() if route.request.url.startswith(local) else route.abort(),
+    )
     page = context.new_page()
     yield page
     context.close()
 
 
 def overflow(page) -> int:
-    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    return page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
 
 
-@pytest.mark.parametrize("path", ["timeline/", "timeline/2025/", "entities/nvidia/", "archive/2025/10/", "sources/ats/"])
+@pytest.mark.parametrize(
+    "path", ["timeline/", "timeline/2025/", "entities/nvidia/", "archive/2025/10/", "sources/ats/"]
+)
 def test_pages_fit_a_phone_without_javascript(phone, demo_url, path):
     phone.goto(demo_url + path)
     assert overflow(phone) <= 0

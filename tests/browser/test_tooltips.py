@@ -38,16 +38,23 @@ def test_keyboard_focus_shows_the_description(page, demo_url):
             break
     else:
         pytest.fail("no linked mention is reachable with the Tab key")
-    expected = page.evaluate("document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent")
+    expected = page.evaluate(
+        "document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent"
+    )
     tooltip = page.locator("#wa-tooltip")
     tooltip.wait_for(state="visible")
     assert tooltip.inner_text() == expected.strip()
 
 
 def test_first_tap_shows_the_description_second_follows_the_link(browser, demo_url):
-    context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 800})
+    context = browser.new_context(
+        has_touch=True, is_mobile=True, viewport={"width": 390, "height": 800}
+    )
     local = demo_url.split("/newsroom/")[0]
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(local) else route.abort())
+    context.route(
+        "**/*",
+        lambda route: route.continue_() if route.request.url.startswith(local) else route.abort(),
+    )
     try:
         page = context.new_page()
         page.goto(demo_url + ARTICLE)

@@ -17,8 +17,12 @@ PREFIX = "/REPO/"
 
 def clone_tree(target: Path) -> Path:
     """The files a fresh clone of the repository would have: those git does not ignore."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                            cwd=ROOT, capture_output=True, check=True)
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    )
     for name in listed.stdout.decode().split("\0"):
         source = ROOT / name
         if name and source.is_file():

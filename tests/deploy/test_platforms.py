@@ -33,7 +33,10 @@ def platform_build(root: Path, platform: str) -> Path:
     """`<platform> build --strict` in `root`, run as `python -m <platform>`; the site folder."""
     result = subprocess.run(
         [sys.executable, "-m", platform, "build", "--strict"],
-        cwd=root, capture_output=True, text=True, timeout=600,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
         # Material's end-of-life notice and ProperDocs' notice under `mkdocs`: not under test here.
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
     )

@@ -37,16 +37,29 @@ def uses(flow: dict) -> list[str]:
 def test_actionlint_finds_nothing_wrong():
     actionlint = BIN / "actionlint"
     assert actionlint.is_file(), "actionlint comes with the test extras: pip install -e '.[test]'"
-    result = subprocess.run([str(actionlint), "-no-color", *sorted(str(p) for p in WORKFLOWS.glob("*.yml"))],
-                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(actionlint), "-no-color", *sorted(str(p) for p in WORKFLOWS.glob("*.yml"))],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_actionlint_would_catch_a_broken_workflow(tmp_path):
-    broken = (WORKFLOWS / "pages.yml").read_text(encoding="utf-8").replace("needs: build", "needs: bulid")
+    broken = (
+        (WORKFLOWS / "pages.yml")
+        .read_text(encoding="utf-8")
+        .replace("needs: build", "needs: bulid")
+    )
     (tmp_path / "pages.yml").write_text(broken, encoding="utf-8")
-    result = subprocess.run([str(BIN / "actionlint"), "-no-color", str(tmp_path / "pages.yml")],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(BIN / "actionlint"), "-no-color", str(tmp_path / "pages.yml")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1 and "bulid" in result.stdout
 
 
@@ -57,7 +70,11 @@ def test_pull_requests_run_the_check_the_tests_and_a_strict_build():
     assert ".venv/bin/wirearchive check" in commands
     assert "bash .ci/run" in commands  # the README's test command, as CI runs it
     assert ".venv/bin/mkdocs build --strict" in commands
-    cached = [step["with"]["path"] for step in steps(flow) if step.get("uses", "").startswith("actions/cache@")]
+    cached = [
+        step["with"]["path"]
+        for step in steps(flow)
+        if step.get("uses", "").startswith("actions/cache@")
+    ]
     assert cached == ["~/.cache/pip", ".cache"]
 
 
@@ -67,7 +84,12 @@ def test_main_is_built_and_deployed_with_the_pages_actions():
     assert flow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert "actions/upload-pages-artifact" in uses(flow) and "actions/deploy-pages" in uses(flow)
     build = flow["jobs"]["build"]["steps"]
-    assert next(s for s in build if s.get("uses", "").startswith("actions/setup-python@"))["with"]["cache"] == "pip"
+    assert (
+        next(s for s in build if s.get("uses", "").startswith("actions/setup-python@"))["with"][
+            "cache"
+        ]
+        == "pip"
+    )
     assert any(s.get("with", {}).get("path") == ".cache" for s in build)
     assert "mkdocs build --strict" in runs(flow)
 
@@ -75,21 +97,30 @@ def test_main_is_built_and_deployed_with_the_pages_actions():
 def run_step(command: str, cwd: Path) -> subprocess.CompletedProcess:
     """A `run:` step of a workflow as GitHub runs it (`bash -e`), with these tests' venv as `.venv`."""
     command = command.replace(".venv/bin/", f"{BIN}/")
-    return subprocess.run(["bash", "-e", "-c", command], cwd=cwd, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        ["bash", "-e", "-c", command], cwd=cwd, capture_output=True, text=True, timeout=600
+    )
 
 
 def test_the_checks_of_a_pull_request_catch_a_dispatch_without_a_date(tmp_path):
     site = demo_site(tmp_path / "pr")
     undated = site / "articles" / "2025" / "11" / "chipwerk-opens-design-centre.txt"
-    undated.write_text((ROOT / "tests/fixtures/contribute/no-date.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    undated.write_text(
+        (ROOT / "tests/fixtures/contribute/no-date.txt").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
     flow = workflow("pull-request.yml")
     check = next(s["run"] for s in steps(flow) if "wirearchive check" in s.get("run", ""))
     result = run_step(check, site)
     assert result.returncode == 1
-    assert "articles/2025/11/chipwerk-opens-design-centre.txt:3: error: no date found" in result.stdout
+    assert (
+        "articles/2025/11/chipwerk-opens-design-centre.txt:3: error: no date found" in result.stdout
+    )
     # The problem matcher turns that line into an annotation on the file and line.
-    matcher = json.loads((ROOT / ".github" / "wirearchive-problems.json").read_text())["problemMatcher"][0]["pattern"][0]
-    line = next(l for l in result.stdout.splitlines() if "no date found" in l)
+    matcher = json.loads((ROOT / ".github" / "wirearchive-problems.json").read_text())[
+        "problemMatcher"
+    ][0]["pattern"][0]
+    line = next(out for out in result.stdout.splitlines() if "no date found" in out)
     match = re.match(matcher["regexp"], line)
     assert match and match[matcher["file"]] == "articles/2025/11/chipwerk-opens-design-centre.txt"
     assert match[matcher["line"]] == "3" and match[matcher["severity"]] == "error"

@@ -8,14 +8,17 @@ from wirearchive.dispatch.decoding import strip_controls
 EXPECTED_TITLE = "Apple présente l'iPhone Air, son smartphone le plus fin"
 
 
-@pytest.mark.parametrize("name, encoding", [
-    ("utf8.txt", "utf-8"),
-    ("utf8-bom.txt", "utf-8"),
-    ("utf16le-bom.txt", "utf-16"),
-    ("utf16be-bom.txt", "utf-16"),
-    ("cp1252-crlf.txt", "cp1252"),
-    ("latin1-cr.txt", None),  # latin-1 and cp1252 agree on every byte this file has
-])
+@pytest.mark.parametrize(
+    "name, encoding",
+    [
+        ("utf8.txt", "utf-8"),
+        ("utf8-bom.txt", "utf-8"),
+        ("utf16le-bom.txt", "utf-16"),
+        ("utf16be-bom.txt", "utf-16"),
+        ("cp1252-crlf.txt", "cp1252"),
+        ("latin1-cr.txt", None),  # latin-1 and cp1252 agree on every byte this file has
+    ],
+)
 def test_every_encoding_decodes_to_the_same_text(fixture_path, name, encoding):
     decoded = decode(fixture_path("encodings", name).read_bytes())
     text = normalize(decoded.text)
@@ -27,7 +30,9 @@ def test_every_encoding_decodes_to_the_same_text(fixture_path, name, encoding):
 
 
 def test_no_break_spaces_become_spaces_and_controls_go(fixture_path):
-    text = strip_controls(normalize(decode(fixture_path("encodings", "nbsp-controls.txt").read_bytes()).text))
+    text = strip_controls(
+        normalize(decode(fixture_path("encodings", "nbsp-controls.txt").read_bytes()).text)
+    )
     assert "\u00a0" not in text and "\x7f" not in text
     assert " de " in text
 
@@ -40,10 +45,13 @@ def test_accents_are_composed():
     assert normalize("e\u0301conomie") == "économie"
 
 
-@pytest.mark.parametrize("data", [
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
-    bytes(range(0, 32)) * 20,
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        bytes(range(0, 32)) * 20,
+    ],
+)
 def test_binary_data_is_not_text(data):
     with pytest.raises(NotText):
         decode(data)

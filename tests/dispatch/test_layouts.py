@@ -62,18 +62,30 @@ def test_web_copy_example_of_the_design():
     assert d.rubric == "Économie" and d.section == "2. Marchés"
     assert d.date.isoformat() == "2026-03-14T09:12:00+01:00"
     assert d.sources == ["ATS", "Keystone-SDA"]
-    assert d.image.caption == "La directrice de Chipwerk, Anna Keller, lors d'une conférence à Zurich."
+    assert (
+        d.image.caption == "La directrice de Chipwerk, Anna Keller, lors d'une conférence à Zurich."
+    )
     assert d.image.credit == "KEYSTONE/ATS"
     assert d.summary.startswith("La jeune pousse zurichoise")
-    assert [p.text for p in d.body] == ["Le premier paragraphe du corps de la dépêche.",
-                                        "Le second paragraphe du corps de la dépêche."]
+    assert [p.text for p in d.body] == [
+        "Le premier paragraphe du corps de la dépêche.",
+        "Le second paragraphe du corps de la dépêche.",
+    ]
     assert d.language == "fr"
 
 
-@pytest.mark.parametrize("furniture", [
-    " date 2026-03-14   2. Marchés", "ATS", "14.3.2026 - 09:12", "Keystone-ATS", "14.03.2026, 09:12",
-    "KEYSTONE/ATS", "La directrice de Chipwerk, Anna Keller, lors d'une conférence à Zurich.",
-])
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        " date 2026-03-14   2. Marchés",
+        "ATS",
+        "14.3.2026 - 09:12",
+        "Keystone-ATS",
+        "14.03.2026, 09:12",
+        "KEYSTONE/ATS",
+        "La directrice de Chipwerk, Anna Keller, lors d'une conférence à Zurich.",
+    ],
+)
 def test_furniture_lines_stay_out_of_the_body(furniture):
     d, _ = parse_text(WEB_COPY, OPTIONS)
     assert all(furniture.strip() not in p.text for p in d.body)
@@ -104,28 +116,34 @@ def test_web_copy_with_parts_missing(missing):
         assert d.date.isoformat() == "2026-03-14T00:00:00+01:00"  # from the header
 
 
-@pytest.mark.parametrize("paragraph, place, sources, date_text", [
-    ("TAIPEI, Feb 1 (Reuters) - Taiwan's chipmakers...", "TAIPEI", ["Reuters"], "Feb 1"),
-    ("Taipei (AFP) - Le fondeur taïwanais...", "Taipei", ["AFP"], None),
-    ("Zürich (awp/sda) - Der Konzern...", "Zürich", ["awp", "SDA"], None),
-    ("Genève (Keystone-ATS) - L'organisation...", "Genève", ["Keystone-SDA"], None),
-    ("Paris (ats afp) Les violences...", "Paris", ["ATS", "AFP"], None),
-    ("BEIJING (AP) _ Stuck in a jail...", "BEIJING", ["AP"], None),
-    ("SAN FRANCISCO (AP) — Apple said...", "SAN FRANCISCO", ["AP"], None),
-    ("Strasbourg, 10 juil 2024 (AFP) - Le Parlement...", "Strasbourg", ["AFP"], "10 juil 2024"),
-    ("LONDON, June 3, 2025 (Reuters) - Shares...", "LONDON", ["Reuters"], "June 3, 2025"),
-    ("Berlin (dpa) - Die Regierung...", "Berlin", ["dpa"], None),
-])
+@pytest.mark.parametrize(
+    "paragraph, place, sources, date_text",
+    [
+        ("TAIPEI, Feb 1 (Reuters) - Taiwan's chipmakers...", "TAIPEI", ["Reuters"], "Feb 1"),
+        ("Taipei (AFP) - Le fondeur taïwanais...", "Taipei", ["AFP"], None),
+        ("Zürich (awp/sda) - Der Konzern...", "Zürich", ["awp", "SDA"], None),
+        ("Genève (Keystone-ATS) - L'organisation...", "Genève", ["Keystone-SDA"], None),
+        ("Paris (ats afp) Les violences...", "Paris", ["ATS", "AFP"], None),
+        ("BEIJING (AP) _ Stuck in a jail...", "BEIJING", ["AP"], None),
+        ("SAN FRANCISCO (AP) — Apple said...", "SAN FRANCISCO", ["AP"], None),
+        ("Strasbourg, 10 juil 2024 (AFP) - Le Parlement...", "Strasbourg", ["AFP"], "10 juil 2024"),
+        ("LONDON, June 3, 2025 (Reuters) - Shares...", "LONDON", ["Reuters"], "June 3, 2025"),
+        ("Berlin (dpa) - Die Regierung...", "Berlin", ["dpa"], None),
+    ],
+)
 def test_datelines(paragraph, place, sources, date_text):
     dateline = find_dateline(paragraph, OPTIONS)
     assert (dateline.place, dateline.sources, dateline.date_text) == (place, sources, date_text)
 
 
-@pytest.mark.parametrize("paragraph", [
-    "Nvidia (NVDA) gained 3% on Monday.",           # a ticker is not an agency
-    "The company (founded in 1993) said on Monday.",
-    "Plain sentence without any dateline.",
-])
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Nvidia (NVDA) gained 3% on Monday.",  # a ticker is not an agency
+        "The company (founded in 1993) said on Monday.",
+        "Plain sentence without any dateline.",
+    ],
+)
 def test_parentheses_that_are_not_datelines(paragraph):
     assert find_dateline(paragraph, OPTIONS) is None
 
@@ -155,7 +173,9 @@ def test_wire_byline_and_credits_are_set_apart():
     assert d.summary is None
 
 
-@pytest.mark.parametrize("signoff", ["(SDA/sj)", "(SDA\\/sj)", "ats/afp/mk", "awp/sda/ra", "dpa al rmo hct rmo"])
+@pytest.mark.parametrize(
+    "signoff", ["(SDA/sj)", "(SDA\\/sj)", "ats/afp/mk", "awp/sda/ra", "dpa al rmo hct rmo"]
+)
 def test_sign_offs_are_furniture(signoff):
     text = "Titel der Meldung hier\n\nZürich (awp/sda) - Der Text der Meldung.\n\n" + signoff + "\n"
     d, _ = parse_text(text, OPTIONS)
@@ -173,12 +193,15 @@ def test_dateline_without_year_takes_the_year_of_its_folder():
 
 
 def test_hard_wrapped_wire_paragraphs_are_joined():
-    text = ("Headline of the wire item\n\nGeneva (dpa) - Switzerland is joining a growing number of\n"
-            "countries that will refrain from signing.\n\nSecond paragraph.\n")
+    text = (
+        "Headline of the wire item\n\nGeneva (dpa) - Switzerland is joining a growing number of\n"
+        "countries that will refrain from signing.\n\nSecond paragraph.\n"
+    )
     d, _ = parse_text(text, OPTIONS)
     assert [p.text for p in d.body] == [
         "Geneva (dpa) - Switzerland is joining a growing number of countries that will refrain from signing.",
-        "Second paragraph."]
+        "Second paragraph.",
+    ]
 
 
 # ------------------------------------------------------------------------ nothing lost
@@ -211,6 +234,7 @@ def demo_and_fixture_files():
 @pytest.mark.parametrize("path", demo_and_fixture_files())
 def test_every_line_of_a_dispatch_is_kept_somewhere(path):
     from wirearchive import frontmatter
+
     text = normalize(path.read_text(encoding="utf-8"))
     fm, _ = frontmatter.split(text, str(path))
     d, _ = parse_text(fm.body, OPTIONS)
@@ -218,12 +242,15 @@ def test_every_line_of_a_dispatch_is_kept_somewhere(path):
     assert d.body, "a dispatch has a body"
 
 
-@pytest.mark.parametrize("line, rubric, title", [
-    ("Technologie Nvidia franchit la barre", "Technologie", "Nvidia franchit la barre"),
-    ("Numérique La Poste lance un service", "Numérique", "La Poste lance un service"),
-    ("Économie numérique Swisscom investit", "Économie numérique", "Swisscom investit"),
-    ("Netzwelt Google testet einen Dienst", "Netzwelt", "Google testet einen Dienst"),
-    ("Nvidia franchit la barre", None, "Nvidia franchit la barre"),
-])
+@pytest.mark.parametrize(
+    "line, rubric, title",
+    [
+        ("Technologie Nvidia franchit la barre", "Technologie", "Nvidia franchit la barre"),
+        ("Numérique La Poste lance un service", "Numérique", "La Poste lance un service"),
+        ("Économie numérique Swisscom investit", "Économie numérique", "Swisscom investit"),
+        ("Netzwelt Google testet einen Dienst", "Netzwelt", "Google testet einen Dienst"),
+        ("Nvidia franchit la barre", None, "Nvidia franchit la barre"),
+    ],
+)
 def test_rubric_glued_before_the_headline(line, rubric, title):
     assert OPTIONS.split_rubric(line) == (rubric, title)

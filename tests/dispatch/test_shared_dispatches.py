@@ -11,17 +11,39 @@ from wirearchive.dispatch import ParseOptions
 from ..conftest import SHARED_DISPATCHES
 
 PLAIN_TEXT_ITEMS = {
-    "01_ats_fr.txt": ("Gilets jaunes: une «catastrophe pour notre économie» (Le Maire)", "2018-12-09T12:23:00+01:00", "fr", ["ATS", "AFP"]),
-    "09_dpa_en.txt": ("Switzerland joins list of countries resisting UN migration pact", "2018-11-22T00:22:00+01:00", "en", ["dpa"]),
-    "10_dpa_en.txt": ("Top EU court: Britain can unilaterally reverse Brexit decision", "2018-12-10T12:37:00+01:00", "en", ["dpa"]),
-    "13_ap_en.txt": ("AP Exclusive: China lawyer's family says US helped them flee", "2017-05-09T02:56:00+02:00", "en", ["AP"]),
+    "01_ats_fr.txt": (
+        "Gilets jaunes: une «catastrophe pour notre économie» (Le Maire)",
+        "2018-12-09T12:23:00+01:00",
+        "fr",
+        ["ATS", "AFP"],
+    ),
+    "09_dpa_en.txt": (
+        "Switzerland joins list of countries resisting UN migration pact",
+        "2018-11-22T00:22:00+01:00",
+        "en",
+        ["dpa"],
+    ),
+    "10_dpa_en.txt": (
+        "Top EU court: Britain can unilaterally reverse Brexit decision",
+        "2018-12-10T12:37:00+01:00",
+        "en",
+        ["dpa"],
+    ),
+    "13_ap_en.txt": (
+        "AP Exclusive: China lawyer's family says US helped them flee",
+        "2017-05-09T02:56:00+02:00",
+        "en",
+        ["AP"],
+    ),
 }
 
 
 @pytest.fixture
 def shared():
     if not SHARED_DISPATCHES.is_dir():
-        pytest.skip(f"the shared agency test data is not beside the repository ({SHARED_DISPATCHES})")
+        pytest.skip(
+            f"the shared agency test data is not beside the repository ({SHARED_DISPATCHES})"
+        )
     return SHARED_DISPATCHES
 
 
@@ -32,7 +54,11 @@ def test_plain_text_wire_items_give_title_date_and_body(shared, name):
     article = loaded.article
     assert [p for p in loaded.problems if p.severity == "error"] == []
     assert (article.title, article.date.isoformat(), article.language, list(article.sources)) == (
-        title, date, language, sources)
+        title,
+        date,
+        language,
+        sources,
+    )
     assert article.body.count("\n\n") >= 2
     assert "\x02" not in article.body and "\x03" not in article.body
 
@@ -50,7 +76,9 @@ def test_not_for_publication_block_is_kept_out_of_the_body(shared):
     assert article.byline == "By dpa correspondents"
 
 
-@pytest.mark.parametrize("name", ["02_ats_fr.txt", "05_sda_de.txt", "08_dpa_de.txt", "11_afp_fr.txt", "15_ap_en.txt"])
+@pytest.mark.parametrize(
+    "name", ["02_ats_fr.txt", "05_sda_de.txt", "08_dpa_de.txt", "11_afp_fr.txt", "15_ap_en.txt"]
+)
 def test_agency_machine_formats_get_a_clear_error_and_no_crash(shared, name):
     loaded = load((shared / name).read_bytes(), f"articles/{name}", ParseOptions())
     assert loaded.article is None

@@ -8,6 +8,8 @@ import pytest
 @pytest.fixture
 def mentioned(matcher):
     """The entity ids found in a text, with the words they were found in."""
+
     def find(text: str) -> list[tuple[str, str]]:
-        return [(m.entity, text[m.start:m.end]) for m in matcher.find(text)]
+        return [(m.entity, text[m.start : m.end]) for m in matcher.find(text)]
+
     return find

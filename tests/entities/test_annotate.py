@@ -16,8 +16,12 @@ Le titre Nvidia a progressé.
 
 def read(glossary, front: str = "", name: str = "articles/2025/12/x.txt"):
     text = DISPATCH.format(front=f"---\ndate: 2025-12-03T10:00\n{front}---\n")
-    return load(text.encode(), name, ParseOptions(),
-                annotator=Annotator(glossary) if glossary is not None else None)
+    return load(
+        text.encode(),
+        name,
+        ParseOptions(),
+        annotator=Annotator(glossary) if glossary is not None else None,
+    )
 
 
 def test_found_in_order_of_first_mention_with_quotes(glossary):
@@ -25,8 +29,14 @@ def test_found_in_order_of_first_mention_with_quotes(glossary):
     assert [str(p) for p in loaded.problems if p.severity == "error"] == []
     article = loaded.article
     assert list(article.entities) == ["nvidia", "openai", "jensen-huang"]
-    assert [q.as_dict() for q in article.quotes] == [{"speaker": "jensen-huang", "text": "Nous ne faisons que commencer ce travail"}]
-    assert [article.body[s:e] for s, e, _ in article.mentions] == ["Nvidia", "Jensen Huang", "OpenAI"]
+    assert [q.as_dict() for q in article.quotes] == [
+        {"speaker": "jensen-huang", "text": "Nous ne faisons que commencer ce travail"}
+    ]
+    assert [article.body[s:e] for s, e, _ in article.mentions] == [
+        "Nvidia",
+        "Jensen Huang",
+        "OpenAI",
+    ]
 
 
 def test_front_matter_adds_and_excludes(glossary):
@@ -37,7 +47,9 @@ def test_front_matter_adds_and_excludes(glossary):
 
 def test_excluded_speaker_is_not_credited(glossary):
     article = read(glossary, "entities_exclude: [jensen-huang]\n").article
-    assert [q.as_dict() for q in article.quotes] == [{"speaker": None, "text": "Nous ne faisons que commencer ce travail"}]
+    assert [q.as_dict() for q in article.quotes] == [
+        {"speaker": None, "text": "Nous ne faisons que commencer ce travail"}
+    ]
 
 
 def test_front_matter_quotes_replace_the_found_ones(glossary):
@@ -61,9 +73,13 @@ def test_without_a_glossary_front_matter_entities_pass_through():
 
 
 def test_curated_markdown_is_annotated_too(glossary):
-    text = ("---\ntitle: Un point sur Nvidia\ndate: 2025-12-03\n---\n\n## OpenAI\n\n"
-            "Selon [le site](https://example.org) d'OpenAI, `Nvidia` et Sam Altman.\n")
-    article = load(text.encode(), "articles/2025/12/y.md", ParseOptions(), annotator=Annotator(glossary)).article
+    text = (
+        "---\ntitle: Un point sur Nvidia\ndate: 2025-12-03\n---\n\n## OpenAI\n\n"
+        "Selon [le site](https://example.org) d'OpenAI, `Nvidia` et Sam Altman.\n"
+    )
+    article = load(
+        text.encode(), "articles/2025/12/y.md", ParseOptions(), annotator=Annotator(glossary)
+    ).article
     assert list(article.entities) == ["nvidia", "openai", "sam-altman"]
     assert [article.body[s:e] for s, e, _ in article.mentions] == ["OpenAI", "Sam Altman"]
-    assert article.body[article.mentions[0][0] - 2:article.mentions[0][0]] == "d'"
+    assert article.body[article.mentions[0][0] - 2 : article.mentions[0][0]] == "d'"

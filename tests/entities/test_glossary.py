@@ -39,27 +39,66 @@ def problems(tmp_path: Path, files: dict[str, str]) -> list[str]:
 GOOD = "---\nname: Nvidia\ntype: company\naliases: [NVIDIA]\n---\n"
 
 
-@pytest.mark.parametrize("files, expected", [
-    ({"nvidia.md": "---\nname: Nvidia\ntype: firm\n---\n"},
-     "docs/entities/nvidia.md:3: error: `type` must be one of company, person, product, organization, media, place, got 'firm'"),
-    ({"nvidia.md": "---\nname: Nvidia: Corp\ntype: company\n---\n"},
-     "docs/entities/nvidia.md:2: error: front matter is not valid YAML: mapping values are not allowed"),
-    ({"nvidia.md": "---\ntype: company\n---\n"}, "docs/entities/nvidia.md:1: error: `name` must be a non-empty string"),
-    ({"nvidia.md": "Nvidia is a company.\n"}, "docs/entities/nvidia.md:1: error: entity file needs front matter"),
-    ({"nvidia.md": GOOD, "nvidia-corp.md": "---\nname: Nvidia Corp\ntype: company\naliases: [NVIDIA]\n---\n"},
-     "docs/entities/nvidia-corp.md: error: alias `NVIDIA` is also claimed by docs/entities/nvidia.md"),
-    ({"Nvidia.md": GOOD}, "docs/entities/Nvidia.md: error: entity id `Nvidia` (the file name) must be lower-case"),
-    ({"a..b.md": GOOD}, "docs/entities/a..b.md: error: entity id `a..b`"),
-    ({"chips/nvidia.md": GOOD}, "docs/entities/chips/nvidia.md: error: entity files must sit directly in docs/entities/: an id cannot contain `/`"),
-    ({"nvidia.md": GOOD, "nvidia.markdown": GOOD}, "error: duplicate entity id `nvidia`"),
-    ({"sonco.md": "---\nname: Sonco\ntype: company\naliases: [Son]\n---\n"},
-     "docs/entities/sonco.md:4: error: `aliases` entry `Son` is the common word `son`"),
-    ({"x.md": "---\nname: Xco\ntype: company\naliases: [des]\n---\n"}, "entry `des` is a common word"),
-    ({"x.md": "---\nname: Xco\ntype: company\naliases: [{text: Xco AG, fold: [case]}, {text: XAG, fold: case}]\n---\n"},
-     "entry `XAG` is three letters or fewer: it must match with its exact case"),
-    ({"x.md": "---\nname: Xco\ntype: company\nwikidata: 12345\n---\n"}, "`wikidata` must be a Wikidata item id"),
-    ({"x.md": "---\nname: Xco\ntype: company\ncolour: red\n---\n"}, "docs/entities/x.md:4: warning: unknown entity key `colour`"),
-])
+@pytest.mark.parametrize(
+    "files, expected",
+    [
+        (
+            {"nvidia.md": "---\nname: Nvidia\ntype: firm\n---\n"},
+            "docs/entities/nvidia.md:3: error: `type` must be one of company, person, product, organization, media, place, got 'firm'",
+        ),
+        (
+            {"nvidia.md": "---\nname: Nvidia: Corp\ntype: company\n---\n"},
+            "docs/entities/nvidia.md:2: error: front matter is not valid YAML: mapping values are not allowed",
+        ),
+        (
+            {"nvidia.md": "---\ntype: company\n---\n"},
+            "docs/entities/nvidia.md:1: error: `name` must be a non-empty string",
+        ),
+        (
+            {"nvidia.md": "Nvidia is a company.\n"},
+            "docs/entities/nvidia.md:1: error: entity file needs front matter",
+        ),
+        (
+            {
+                "nvidia.md": GOOD,
+                "nvidia-corp.md": "---\nname: Nvidia Corp\ntype: company\naliases: [NVIDIA]\n---\n",
+            },
+            "docs/entities/nvidia-corp.md: error: alias `NVIDIA` is also claimed by docs/entities/nvidia.md",
+        ),
+        (
+            {"Nvidia.md": GOOD},
+            "docs/entities/Nvidia.md: error: entity id `Nvidia` (the file name) must be lower-case",
+        ),
+        ({"a..b.md": GOOD}, "docs/entities/a..b.md: error: entity id `a..b`"),
+        (
+            {"chips/nvidia.md": GOOD},
+            "docs/entities/chips/nvidia.md: error: entity files must sit directly in docs/entities/: an id cannot contain `/`",
+        ),
+        ({"nvidia.md": GOOD, "nvidia.markdown": GOOD}, "error: duplicate entity id `nvidia`"),
+        (
+            {"sonco.md": "---\nname: Sonco\ntype: company\naliases: [Son]\n---\n"},
+            "docs/entities/sonco.md:4: error: `aliases` entry `Son` is the common word `son`",
+        ),
+        (
+            {"x.md": "---\nname: Xco\ntype: company\naliases: [des]\n---\n"},
+            "entry `des` is a common word",
+        ),
+        (
+            {
+                "x.md": "---\nname: Xco\ntype: company\naliases: [{text: Xco AG, fold: [case]}, {text: XAG, fold: case}]\n---\n"
+            },
+            "entry `XAG` is three letters or fewer: it must match with its exact case",
+        ),
+        (
+            {"x.md": "---\nname: Xco\ntype: company\nwikidata: 12345\n---\n"},
+            "`wikidata` must be a Wikidata item id",
+        ),
+        (
+            {"x.md": "---\nname: Xco\ntype: company\ncolour: red\n---\n"},
+            "docs/entities/x.md:4: warning: unknown entity key `colour`",
+        ),
+    ],
+)
 def test_bad_entries_are_reported_by_file_and_key(tmp_path, files, expected):
     found = problems(tmp_path, files)
     assert any(expected in p for p in found), found
@@ -73,25 +112,37 @@ def test_a_bad_file_is_left_out_and_the_rest_is_kept(tmp_path):
 
 
 def test_people_may_share_a_surname(tmp_path):
-    files = {"jensen-huang.md": "---\nname: Jensen Huang\ntype: person\naliases: [Huang]\n---\n",
-             "colin-huang.md": "---\nname: Colin Huang\ntype: person\n---\n"}
+    files = {
+        "jensen-huang.md": "---\nname: Jensen Huang\ntype: person\naliases: [Huang]\n---\n",
+        "colin-huang.md": "---\nname: Colin Huang\ntype: person\n---\n",
+    }
     root = write(tmp_path, files)
     glossary = load_glossary(root / "docs" / "entities", root)
     assert glossary.problems == ()
     text = "Colin Huang a vendu. M. Huang est parti. Jensen Huang a parlé ensuite; Huang a conclu."
-    found = [(m.entity, text[m.start:m.end]) for m in Matcher(glossary.entities.values()).find(text)]
+    found = [
+        (m.entity, text[m.start : m.end]) for m in Matcher(glossary.entities.values()).find(text)
+    ]
     # once both are introduced, `Huang` alone could be either: no mention rather than a guess
-    assert found == [("colin-huang", "Colin Huang"), ("colin-huang", "Huang"), ("jensen-huang", "Jensen Huang")]
+    assert found == [
+        ("colin-huang", "Colin Huang"),
+        ("colin-huang", "Huang"),
+        ("jensen-huang", "Jensen Huang"),
+    ]
 
 
 def test_a_company_may_bear_a_persons_surname(tmp_path):
-    files = {"dell.md": "---\nname: Dell\ntype: company\n---\n",
-             "michael-dell.md": "---\nname: Michael Dell\ntype: person\n---\n"}
+    files = {
+        "dell.md": "---\nname: Dell\ntype: company\n---\n",
+        "michael-dell.md": "---\nname: Michael Dell\ntype: person\n---\n",
+    }
     root = write(tmp_path, files)
     glossary = load_glossary(root / "docs" / "entities", root)
     assert glossary.problems == ()
     text = "Dell a publié ses comptes. Michael Dell, son fondateur, a parlé; Dell a conclu."
-    found = [(m.entity, text[m.start:m.end]) for m in Matcher(glossary.entities.values()).find(text)]
+    found = [
+        (m.entity, text[m.start : m.end]) for m in Matcher(glossary.entities.values()).find(text)
+    ]
     assert found == [("dell", "Dell"), ("michael-dell", "Michael Dell")]
 
 

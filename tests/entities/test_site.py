@@ -14,14 +14,26 @@ from tests.conftest import FIXTURES, ROOT, mkdocs_build, wirearchive, write_site
 GLOSSARY = FIXTURES / "entities" / "glossary"
 DISPATCH = FIXTURES / "entities" / "nvidia-openai-fr.txt"
 ARTICLE = "articles/2025/12/nvidia-openai-fr.txt"
-EXPECTED = ["nvidia", "openai", "jensen-huang", "sam-altman", "wall-street-journal", "chatgpt", "google-gemini"]
+EXPECTED = [
+    "nvidia",
+    "openai",
+    "jensen-huang",
+    "sam-altman",
+    "wall-street-journal",
+    "chatgpt",
+    "google-gemini",
+]
 
 
 def site(root: Path, extra_docs: dict[str, str] | None = None) -> Path:
-    docs = {f"entities/{p.name}": p.read_text(encoding="utf-8") for p in sorted(GLOSSARY.glob("*.md"))}
+    docs = {
+        f"entities/{p.name}": p.read_text(encoding="utf-8") for p in sorted(GLOSSARY.glob("*.md"))
+    }
     docs["index.md"] = "# Archive\n"
     docs.update(extra_docs or {})
-    return write_site(root, {"2025/12/nvidia-openai-fr.txt": DISPATCH.read_text(encoding="utf-8")}, docs=docs)
+    return write_site(
+        root, {"2025/12/nvidia-openai-fr.txt": DISPATCH.read_text(encoding="utf-8")}, docs=docs
+    )
 
 
 def parse(path: Path):
@@ -56,7 +68,10 @@ def test_first_mentions_are_linked_once_each(built):
     for entity_id in EXPECTED:
         assert targets.count(f"../../../entities/{entity_id}/") == 1, entity_id
     words = {a.get("href").split("/")[-2]: text_of(a) for a in body.iter("a")}
-    assert words["jensen-huang"] == "Jensen Huang" and words["wall-street-journal"] == "Wall Street Journal"
+    assert (
+        words["jensen-huang"] == "Jensen Huang"
+        and words["wall-street-journal"] == "Wall Street Journal"
+    )
     assert words["google-gemini"] == "Gemini"
     # the tooltip text for readers without JavaScript; the script finds the links by their chip
     link = next(a for a in body.iter("a") if a.get("href").endswith("/jensen-huang/"))
@@ -69,7 +84,9 @@ def test_header_chips_and_tooltip_texts(built):
     assert [c.get("data-entity") for c in chips][:2] == ["nvidia", "openai"]
     assert set(EXPECTED) <= {c.get("data-entity") for c in chips}
     tips = {t.get("id"): text_of(t) for t in by_class(tree, "span", "wa-tip")}
-    assert tips["wa-tip-jensen-huang"] == "Jensen Huang: Cofondateur et directeur général de Nvidia."
+    assert (
+        tips["wa-tip-jensen-huang"] == "Jensen Huang: Cofondateur et directeur général de Nvidia."
+    )
     huang = next(c for c in chips if c.get("data-entity") == "jensen-huang")
     assert huang.get("aria-describedby") == "wa-tip-jensen-huang"
     assert (built / "site" / "assets" / "wirearchive" / "entities.js").is_file()
@@ -94,14 +111,23 @@ def test_glossary_index_by_type_with_counts(built):
     tree = parse(built / "site" / "entities" / "index.html")
     groups = {g.get("aria-labelledby"): g for g in by_class(tree, "section", "wa-glossary__group")}
     assert list(groups) == ["company", "person", "product", "media", "place"]
-    people = [(text_of(i.find("a")), text_of(by_class(i, "span", "wa-count")[0])) for i in by_class(groups["person"], "li", "wa-glossary__item")]
-    assert people == [("Jensen Huang", "(1)"), ("Lisa Su", "(0)"), ("Masayoshi Son", "(0)"), ("Ralph Hamers", "(0)"),
-                      ("Sam Altman", "(1)"), ("Ursula von der Leyen", "(0)")]
+    people = [
+        (text_of(i.find("a")), text_of(by_class(i, "span", "wa-count")[0]))
+        for i in by_class(groups["person"], "li", "wa-glossary__item")
+    ]
+    assert people == [
+        ("Jensen Huang", "(1)"),
+        ("Lisa Su", "(0)"),
+        ("Masayoshi Son", "(0)"),
+        ("Ralph Hamers", "(0)"),
+        ("Sam Altman", "(1)"),
+        ("Ursula von der Leyen", "(0)"),
+    ]
 
 
 def test_entity_pages_stay_out_of_the_navigation(built):
     home = (built / "site" / "index.html").read_text(encoding="utf-8")
-    nav = home[home.index('md-nav--primary'):]
+    nav = home[home.index("md-nav--primary") :]
     assert "entities/jensen-huang/" not in nav
 
 
@@ -118,12 +144,22 @@ def test_show_json_lists_entities_and_quotes(tmp_path):
 
 
 def test_bad_glossary_fails_check_and_strict_build_without_crashing(tmp_path):
-    root = site(tmp_path, {"entities/Bad Entity.md": "---\nname: X\ntype: thing\n---\n",
-                           "entities/nvidia-bis.md": "---\nname: NVIDIA\ntype: company\n---\n"})
+    root = site(
+        tmp_path,
+        {
+            "entities/Bad Entity.md": "---\nname: X\ntype: thing\n---\n",
+            "entities/nvidia-bis.md": "---\nname: NVIDIA\ntype: company\n---\n",
+        },
+    )
     check = wirearchive("check", str(root))
     assert check.returncode == 1
-    assert "docs/entities/Bad Entity.md: error: entity id `Bad Entity` (the file name)" in check.stdout
-    assert "docs/entities/nvidia-bis.md: error: alias `NVIDIA` is also claimed by docs/entities/nvidia.md" in check.stdout
+    assert (
+        "docs/entities/Bad Entity.md: error: entity id `Bad Entity` (the file name)" in check.stdout
+    )
+    assert (
+        "docs/entities/nvidia-bis.md: error: alias `NVIDIA` is also claimed by docs/entities/nvidia.md"
+        in check.stdout
+    )
     build = mkdocs_build(root)
     assert build.returncode == 1 and "Traceback" not in build.stderr
     assert "Bad Entity.md" in build.stderr
@@ -132,10 +168,15 @@ def test_bad_glossary_fails_check_and_strict_build_without_crashing(tmp_path):
 def test_unknown_entity_in_front_matter_fails_check(tmp_path):
     root = site(tmp_path)
     path = root / ARTICLE
-    path.write_text("---\nentities: [nvidia, nvidea]\n---\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    path.write_text(
+        "---\nentities: [nvidia, nvidea]\n---\n" + path.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
     check = wirearchive("check", str(root))
     assert check.returncode == 1
-    assert re.search(r"nvidia-openai-fr.txt:2: error: front matter key `entities` names `nvidea`", check.stdout)
+    assert re.search(
+        r"nvidia-openai-fr.txt:2: error: front matter key `entities` names `nvidea`", check.stdout
+    )
 
 
 def test_every_demo_article_gets_entities():

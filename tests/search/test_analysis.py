@@ -14,58 +14,70 @@ def finds(query: str, text: str, language: str) -> bool:
     return any(term in indexed for word in words(query) for term in query_variants(word).values())
 
 
-@pytest.mark.parametrize("text, folded", [
-    ("L’Économie", "l'economie"),
-    ("Straße", "strasse"),
-    ("Œuvre CŒUR", "oeuvre coeur"),
-    ("Zürich Genève Bâle", "zurich geneve bale"),
-    ("ﬁnance", "finance"),
-])
+@pytest.mark.parametrize(
+    "text, folded",
+    [
+        ("L’Économie", "l'economie"),
+        ("Straße", "strasse"),
+        ("Œuvre CŒUR", "oeuvre coeur"),
+        ("Zürich Genève Bâle", "zurich geneve bale"),
+        ("ﬁnance", "finance"),
+    ],
+)
 def test_fold_removes_case_accents_and_ligatures(text, folded):
     assert fold(text) == folded
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("l'économie", ["economie"]),
-    ("L’équipement", ["equipement"]),           # typographic apostrophe
-    ("d'OpenAI", ["openai"]),
-    ("jusqu'à", ["a"]),
-    ("qu'elle", ["elle"]),
-    ("dell'anno", ["anno"]),                     # Italian
-    ("OpenAI's users", ["openai", "users"]),     # English possessive
-    ("aujourd'hui", ["aujourd", "hui"]),         # not an elision: both halves kept
-    ("Keystone-ATS, 5,4 milliards", ["keystone", "ats", "5", "4", "milliards"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("l'économie", ["economie"]),
+        ("L’équipement", ["equipement"]),  # typographic apostrophe
+        ("d'OpenAI", ["openai"]),
+        ("jusqu'à", ["a"]),
+        ("qu'elle", ["elle"]),
+        ("dell'anno", ["anno"]),  # Italian
+        ("OpenAI's users", ["openai", "users"]),  # English possessive
+        ("aujourd'hui", ["aujourd", "hui"]),  # not an elision: both halves kept
+        ("Keystone-ATS, 5,4 milliards", ["keystone", "ats", "5", "4", "milliards"]),
+    ],
+)
 def test_words_split_elisions(text, expected):
     assert words(text) == expected
 
 
-@pytest.mark.parametrize("query, text, language", [
-    ("investissements", "un investissement record", "fr"),
-    ("investissement", "des investissements massifs", "fr"),
-    ("nie", "le groupe a nié toute faute", "fr"),
-    ("économie", "l'économie suisse", "fr"),
-    ("economie", "l'économie suisse", "fr"),
-    ("equipement", "l'équipement industriel", "fr"),
-    ("OpenAI", "le capital d'OpenAI", "fr"),
-    ("annonces", "il annonçait", "fr"),
-    ("Borse", "an der Börse", "de"),
-    ("Chipfabriken", "die Chipfabrik in Magdeburg", "de"),
-    ("Milliarde", "fünf Milliarden Dollar", "de"),
-    ("Unternehmens", "das Unternehmen", "de"),
-    ("Strasse", "die Straße", "de"),
-    ("chips", "a chip boom", "en"),
-    ("reported", "reports higher profit", "en"),
-    ("users", "800 million weekly user base", "en"),
-])
+@pytest.mark.parametrize(
+    "query, text, language",
+    [
+        ("investissements", "un investissement record", "fr"),
+        ("investissement", "des investissements massifs", "fr"),
+        ("nie", "le groupe a nié toute faute", "fr"),
+        ("économie", "l'économie suisse", "fr"),
+        ("economie", "l'économie suisse", "fr"),
+        ("equipement", "l'équipement industriel", "fr"),
+        ("OpenAI", "le capital d'OpenAI", "fr"),
+        ("annonces", "il annonçait", "fr"),
+        ("Borse", "an der Börse", "de"),
+        ("Chipfabriken", "die Chipfabrik in Magdeburg", "de"),
+        ("Milliarde", "fünf Milliarden Dollar", "de"),
+        ("Unternehmens", "das Unternehmen", "de"),
+        ("Strasse", "die Straße", "de"),
+        ("chips", "a chip boom", "en"),
+        ("reported", "reports higher profit", "en"),
+        ("users", "800 million weekly user base", "en"),
+    ],
+)
 def test_a_query_finds_other_forms_of_its_word(query, text, language):
     assert finds(query, text, language)
 
 
-@pytest.mark.parametrize("query, text, language", [
-    ("economie", "l'écologie suisse", "fr"),
-    ("chips", "a ship", "en"),
-])
+@pytest.mark.parametrize(
+    "query, text, language",
+    [
+        ("economie", "l'écologie suisse", "fr"),
+        ("chips", "a ship", "en"),
+    ],
+)
 def test_a_query_does_not_find_other_words(query, text, language):
     assert not finds(query, text, language)
 
@@ -82,11 +94,20 @@ def test_unsupported_language_is_folded_but_not_stemmed():
     assert terms("Ünïcode Bäume", "sv") == ["unicode", "baume"]
 
 
-@pytest.mark.parametrize("word, stemmed", [
-    # lunr.js's own Porter variant, which PyStemmer's `porter` and lunr.py do not match
-    ("says", "say"), ("monday", "monday"), ("buy", "buy"), ("trying", "tri"),
-    ("generalization", "gener"), ("relational", "relat"), ("hopping", "hop"), ("yelling", "yell"),
-])
+@pytest.mark.parametrize(
+    "word, stemmed",
+    [
+        # lunr.js's own Porter variant, which PyStemmer's `porter` and lunr.py do not match
+        ("says", "say"),
+        ("monday", "monday"),
+        ("buy", "buy"),
+        ("trying", "tri"),
+        ("generalization", "gener"),
+        ("relational", "relat"),
+        ("hopping", "hop"),
+        ("yelling", "yell"),
+    ],
+)
 def test_english_stemmer_is_lunr_js_own(word, stemmed):
     assert lunr_english_stem(word) == stemmed
     assert stem(word, "en") == stemmed

@@ -13,8 +13,8 @@ from tests.conftest import FIXTURES
 from wirearchive.archive import read_archive
 from wirearchive.cache import FileCache
 from wirearchive.dispatch import ParseOptions
-from wirearchive.search.indexing import build_index, documents
 from wirearchive.search.analysis import query_variants, words
+from wirearchive.search.indexing import build_index, documents
 
 ARCHIVE = FIXTURES / "search"
 
@@ -35,7 +35,12 @@ def ask(lunr_index: Index, query: str) -> list[str]:
     for word in words(query):
         refs = set()
         for term in set(query_variants(word).values()):
-            refs |= {hit["ref"] for hit in lunr_index.query(lunr_index.create_query().term(term, use_pipeline=False))}
+            refs |= {
+                hit["ref"]
+                for hit in lunr_index.query(
+                    lunr_index.create_query().term(term, use_pipeline=False)
+                )
+            }
         found = refs if found is None else found & refs
     return sorted(found or [])
 
@@ -70,15 +75,18 @@ def test_manifest_names_every_file_and_parts_carry_their_hash(built):
     assert m["pipeline"]["stopWords"]["fr"] and "l" in m["pipeline"]["elisions"]
 
 
-@pytest.mark.parametrize("query, part, expected", [
-    ("investissements", "202509", ["202509.0"]),   # singular in the lede
-    ("equipement", "202509", ["202509.0"]),        # l'équipement
-    ("usines", "202509", ["202509.0"]),
-    ("Borse", "202509", ["202509.1"]),
-    ("nie", "202510", ["202510.1"]),               # a nié
-    ("chip", "202510", ["202510.0"]),
-    ("europeenne amende", "202510", ["202510.1"]),
-])
+@pytest.mark.parametrize(
+    "query, part, expected",
+    [
+        ("investissements", "202509", ["202509.0"]),  # singular in the lede
+        ("equipement", "202509", ["202509.0"]),  # l'équipement
+        ("usines", "202509", ["202509.0"]),
+        ("Borse", "202509", ["202509.1"]),
+        ("nie", "202510", ["202510.1"]),  # a nié
+        ("chip", "202510", ["202510.0"]),
+        ("europeenne amende", "202510", ["202510.1"]),
+    ],
+)
 def test_month_parts_are_lunr_indexes_that_find_word_forms(built, query, part, expected):
     path = next(p["index"] for p in manifest(built)["parts"] if p["id"] == part)
     assert ask(load(built, path), query) == expected
@@ -86,9 +94,11 @@ def test_month_parts_are_lunr_indexes_that_find_word_forms(built, query, part, e
 
 def test_head_indexes_hold_headlines_only_split_by_first_letter(built):
     heads = manifest(built)["head"]
-    assert ask(load(built, heads["a"]), "amendes") == ["202510.1"]       # headline word
+    assert ask(load(built, heads["a"]), "amendes") == ["202510.1"]  # headline word
     assert ask(load(built, heads["u"]), "usine") == ["202509.0"]
-    assert "e" not in heads or ask(load(built, heads["e"]), "equipement") == []  # lede only: not in the head
+    assert (
+        "e" not in heads or ask(load(built, heads["e"]), "equipement") == []
+    )  # lede only: not in the head
 
 
 def test_term_directory_names_the_parts_holding_a_term(built):
@@ -101,8 +111,12 @@ def test_docs_files_hold_what_a_result_shows(built):
     m = manifest(built)
     docs = json.loads(built.files[m["parts"][0]["docs"]])
     title, url, date, sources, language, rubric, lede, entities = docs["202509.0"]
-    assert (title, url, date, language) == ("Le fabricant investit dans une nouvelle usine",
-                                            "2025/09/le-fabricant-investit-dans-une-nouvelle-usine/", "2025-09-03", "fr")
+    assert (title, url, date, language) == (
+        "Le fabricant investit dans une nouvelle usine",
+        "2025/09/le-fabricant-investit-dans-une-nouvelle-usine/",
+        "2025-09-03",
+        "fr",
+    )
     assert lede.startswith("Le groupe a annoncé un investissement")
 
 
@@ -121,7 +135,8 @@ def test_adding_a_dispatch_rebuilds_only_its_month(tmp_path):
     build_index(archive_docs(tmp_path), cache=FileCache(cache, ""), workers=1)
     (tmp_path / "archive" / "2025" / "10" / "new.md").write_text(
         "---\ntitle: Un nouveau rachat\ndate: 2025-10-30T10:00:00+01:00\n---\nLe groupe rachète un concurrent.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     again = build_index(archive_docs(tmp_path), cache=FileCache(cache, ""), workers=1)
     assert again.built == ["202510"]
     assert again.cached == ["202509"]

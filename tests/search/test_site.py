@@ -17,7 +17,11 @@ def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("searchsite")
     write_site(root, {})
     shutil.copytree(FIXTURES / "search" / "archive", root / "articles", dirs_exist_ok=True)
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("plugins:\n", "plugins:\n" + SEARCH_PLUGIN)
+    config = (
+        (root / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("plugins:\n", "plugins:\n" + SEARCH_PLUGIN)
+    )
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     (root / "docs" / "about.md").write_text("# About\n\nA hand-written page.\n", encoding="utf-8")
     result = mkdocs_build(root)
@@ -41,7 +45,9 @@ def test_material_box_talks_to_our_worker(site):
     assert worker.startswith('const WA_ROOT = "../../../";')
     for name in json.loads(worker.split("const WA_SCRIPTS = ", 1)[1].split(";\n", 1)[0]):
         assert (site / "site" / "assets" / "wirearchive" / "search" / name).is_file(), name
-    assert (site / "site" / "assets" / "wirearchive" / "search" / "vendor" / "LICENSE.lunr-languages").is_file()
+    assert (
+        site / "site" / "assets" / "wirearchive" / "search" / "vendor" / "LICENSE.lunr-languages"
+    ).is_file()
 
 
 def test_material_index_keeps_only_hand_written_pages(site):
@@ -57,7 +63,11 @@ def test_search_page_has_a_labelled_form_and_its_script(site):
     for field in ("query", "entity", "source", "language", "from", "to"):
         assert f'id="wa-{field}" name="{field}"' in html
         assert f'<label for="wa-{field}">' in html
-    script = next(src.split('"', 1)[0] for src in html.split('<script src="')[1:] if "wirearchive/search/page." in src)
+    script = next(
+        src.split('"', 1)[0]
+        for src in html.split('<script src="')[1:]
+        if "wirearchive/search/page." in src
+    )
     assert script.startswith("../assets/wirearchive/search/page.")
     assert (site / "site" / "search" / script).resolve().is_file()
 

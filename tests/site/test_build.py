@@ -18,17 +18,27 @@ ZURICH, June 3, 2025 (Reuters) - Body with <img src=x onerror=alert(1)> and [a l
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    root = write_site(tmp_path_factory.mktemp("site"), {
-        "2025/09/iphone.txt": IPHONE,
-        "2025/06/hostile.txt": HOSTILE,
-    }, docs={"about.md": "# About\n\nHand-written page.\n"})
+    root = write_site(
+        tmp_path_factory.mktemp("site"),
+        {
+            "2025/09/iphone.txt": IPHONE,
+            "2025/06/hostile.txt": HOSTILE,
+        },
+        docs={"about.md": "# About\n\nHand-written page.\n"},
+    )
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     return root / "site"
 
 
 def test_article_is_at_year_month_slug(built):
-    page = built / "2025" / "09" / "apple-presente-l-iphone-air-son-smartphone-le-plus-fin" / "index.html"
+    page = (
+        built
+        / "2025"
+        / "09"
+        / "apple-presente-l-iphone-air-son-smartphone-le-plus-fin"
+        / "index.html"
+    )
     html = page.read_text(encoding="utf-8")
     assert "<h1>Apple présente l&#39;iPhone Air, son smartphone le plus fin</h1>" in html
     assert 'datetime="2025-09-09T20:15:00+02:00"' in html
@@ -68,24 +78,47 @@ def test_home_lists_the_latest_dispatches_newest_first(built):
 
 
 def test_a_site_can_override_the_article_template(tmp_path):
-    root = write_site(tmp_path, {"2025/09/iphone.txt": IPHONE}, extra="theme:\n  name: material\n  custom_dir: overrides\n")
-    text = (root / "mkdocs.yml").read_text().replace("theme:\n  name: material\nplugins", "plugins", 1)
+    root = write_site(
+        tmp_path,
+        {"2025/09/iphone.txt": IPHONE},
+        extra="theme:\n  name: material\n  custom_dir: overrides\n",
+    )
+    text = (
+        (root / "mkdocs.yml").read_text().replace("theme:\n  name: material\nplugins", "plugins", 1)
+    )
     (root / "mkdocs.yml").write_text(text)
     override = root / "overrides" / "wirearchive" / "article.html"
     override.parent.mkdir(parents=True)
-    override.write_text('{% extends "main.html" %}{% block content %}<p id="custom">{{ article.title | e }}</p>{% endblock %}')
+    override.write_text(
+        '{% extends "main.html" %}{% block content %}<p id="custom">{{ article.title | e }}</p>{% endblock %}'
+    )
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     html = next((root / "site" / "2025" / "09").glob("*/index.html")).read_text(encoding="utf-8")
     assert '<p id="custom">Apple présente' in html
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("2025/06/empty.txt", "", r"articles/2025/06/empty.txt: error: empty file"),
-    ("2025/06/nodate.txt", "Headline only here\n\nLausanne (Keystone-ATS) - Text.\n", r"articles/2025/06/nodate.txt:3: error: no date found"),
-    ("2025/06/key.txt", "---\ncolour: blue\n---\n" + IPHONE, r"articles/2025/06/key.txt:2: warning: unknown front matter key `colour`"),
-    ("2025/06/binary.txt", b"\x00\x01\x02PNG\x00" * 50, r"articles/2025/06/binary.txt: error: cannot read"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("2025/06/empty.txt", "", r"articles/2025/06/empty.txt: error: empty file"),
+        (
+            "2025/06/nodate.txt",
+            "Headline only here\n\nLausanne (Keystone-ATS) - Text.\n",
+            r"articles/2025/06/nodate.txt:3: error: no date found",
+        ),
+        (
+            "2025/06/key.txt",
+            "---\ncolour: blue\n---\n" + IPHONE,
+            r"articles/2025/06/key.txt:2: warning: unknown front matter key `colour`",
+        ),
+        (
+            "2025/06/binary.txt",
+            b"\x00\x01\x02PNG\x00" * 50,
+            r"articles/2025/06/binary.txt: error: cannot read",
+        ),
+    ],
+)
 def test_bad_dispatch_fails_a_strict_build_with_file_and_line(tmp_path, name, content, message):
     root = write_site(tmp_path, {name: content, "2025/09/iphone.txt": IPHONE})
     result = mkdocs_build(root)
@@ -95,7 +128,9 @@ def test_bad_dispatch_fails_a_strict_build_with_file_and_line(tmp_path, name, co
 
 
 def test_bad_timezone_is_a_configuration_error(tmp_path):
-    root = write_site(tmp_path, {"2025/09/iphone.txt": IPHONE}, plugin_options="      timezone: Mars/Olympus")
+    root = write_site(
+        tmp_path, {"2025/09/iphone.txt": IPHONE}, plugin_options="      timezone: Mars/Olympus"
+    )
     result = mkdocs_build(root)
     assert result.returncode != 0
     assert "unknown time zone 'Mars/Olympus'" in result.stderr

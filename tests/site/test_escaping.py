@@ -20,11 +20,18 @@ En septembre, EvilCorp avait déjà annoncé une hausse <svg onload=alert(3)>.
 
 
 def test_no_page_carries_markup_from_a_dispatch_or_the_glossary(tmp_path):
-    root = write_site(tmp_path, {"2025/06/evil.txt": DISPATCH}, docs={"entities/evilcorp.md": HOSTILE_ENTITY},
-                      extra="site_url: https://example.org/archive/\n")
+    root = write_site(
+        tmp_path,
+        {"2025/06/evil.txt": DISPATCH},
+        docs={"entities/evilcorp.md": HOSTILE_ENTITY},
+        extra="site_url: https://example.org/archive/\n",
+    )
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
-    pages = {p.relative_to(root / "site").as_posix(): p.read_text(encoding="utf-8") for p in (root / "site").rglob("*.html")}
+    pages = {
+        p.relative_to(root / "site").as_posix(): p.read_text(encoding="utf-8")
+        for p in (root / "site").rglob("*.html")
+    }
     assert any(name.startswith("2025/06/") for name in pages)
     assert "entities/evilcorp/index.html" in pages
     for name, html in pages.items():

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import markdown as python_markdown
 import pytest
-
-from datetime import datetime, timezone
 
 from wirearchive.entities import Annotator
 from wirearchive.model import Article
@@ -15,10 +15,20 @@ from wirearchive.text.markdown import link, paragraphs_markdown
 
 def article(body: str, glossary, title: str = "Une dépêche") -> Article:
     found = Annotator(glossary).find(title, None, None, body)
-    return Article(source_file="articles/2025/12/x.md", title=title,
-                   date=datetime(2025, 12, 3, tzinfo=timezone.utc), language="fr", sources=(),
-                   rubric=None, section=None, summary=None, image=None, slug="x", body=body,
-                   mentions=tuple(found.links))
+    return Article(
+        source_file="articles/2025/12/x.md",
+        title=title,
+        date=datetime(2025, 12, 3, tzinfo=UTC),
+        language="fr",
+        sources=(),
+        rubric=None,
+        section=None,
+        summary=None,
+        image=None,
+        slug="x",
+        body=body,
+        mentions=tuple(found.links),
+    )
 
 
 def linked(body: str, glossary) -> str:
@@ -29,18 +39,21 @@ def rendered(body: str, glossary) -> str:
     return python_markdown.markdown(linked(body, glossary))
 
 
-@pytest.mark.parametrize("body, where", [
-    ("# Nvidia en tête\n\nRien d'autre.", "heading"),
-    ("Nvidia en tête\n============\n\nRien d'autre.", "setext heading"),
-    ("Voir [le site de Nvidia](https://example.org/nvidia) pour plus.", "existing link"),
-    ("Voir [Nvidia][ref].\n\n[ref]: https://example.org", "reference link"),
-    ("Le code `Nvidia.run()` reste court.", "inline code"),
-    ("```\nNvidia\n```\n\nFin.", "fenced code"),
-    ("Texte.\n\n    Nvidia en code\n\nFin.", "indented code"),
-    ("Voir https://example.org/Nvidia/OpenAI ou www.example.org/Nvidia.", "bare URL"),
-    ("Voir <https://example.org/Nvidia> pour plus.", "autolink"),
-    ("Le site **Nvi**dia n'est pas un nom.", "across emphasis"),
-])
+@pytest.mark.parametrize(
+    "body, where",
+    [
+        ("# Nvidia en tête\n\nRien d'autre.", "heading"),
+        ("Nvidia en tête\n============\n\nRien d'autre.", "setext heading"),
+        ("Voir [le site de Nvidia](https://example.org/nvidia) pour plus.", "existing link"),
+        ("Voir [Nvidia][ref].\n\n[ref]: https://example.org", "reference link"),
+        ("Le code `Nvidia.run()` reste court.", "inline code"),
+        ("```\nNvidia\n```\n\nFin.", "fenced code"),
+        ("Texte.\n\n    Nvidia en code\n\nFin.", "indented code"),
+        ("Voir https://example.org/Nvidia/OpenAI ou www.example.org/Nvidia.", "bare URL"),
+        ("Voir <https://example.org/Nvidia> pour plus.", "autolink"),
+        ("Le site **Nvi**dia n'est pas un nom.", "across emphasis"),
+    ],
+)
 def test_no_link_where_a_link_does_not_belong(glossary, body, where):
     assert linked(body, glossary) == body, where
 
@@ -50,7 +63,7 @@ def test_only_the_first_mention_in_the_body_is_linked(glossary):
     out = linked(body, glossary)
     assert out.count("](../../glossary/nvidia.md") == 1
     assert out.count("](../../glossary/openai.md") == 1
-    assert out.startswith("[Nvidia](../../glossary/nvidia.md \"Concepteur")
+    assert out.startswith('[Nvidia](../../glossary/nvidia.md "Concepteur')
 
 
 def test_heading_mention_does_not_use_up_the_link(glossary):
@@ -59,7 +72,9 @@ def test_heading_mention_does_not_use_up_the_link(glossary):
 
 
 def test_escaped_dispatch_text_stays_escaped(glossary):
-    body = paragraphs_markdown(["Nvidia & OpenAI: *pas* <b>gras</b> [1] d'OpenAI_x \\o/", "# Pas un titre Nvidia"])
+    body = paragraphs_markdown(
+        ["Nvidia & OpenAI: *pas* <b>gras</b> [1] d'OpenAI_x \\o/", "# Pas un titre Nvidia"]
+    )
     html = rendered(body, glossary)
     assert "&lt;b&gt;gras&lt;/b&gt;" in html and "<b>" not in html
     assert "*pas*" in html and "[1]" in html and "\\o/" in html

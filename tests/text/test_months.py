@@ -5,11 +5,27 @@ import pytest
 from wirearchive.text.months import month_names, month_number, weekday_numbers
 
 
-@pytest.mark.parametrize("name, number", [
-    ("février", 2), ("Févr.", 2), ("fevrier", 2), ("März", 3), ("Maerz", 3), ("Mrz", 3),
-    ("December", 12), ("Dez", 12), ("août", 8), ("aout", 8), ("settembre", 9), ("Sept.", 9),
-    ("juil", 7), ("Jänner", 1), ("ottobre", 10), ("Oct.", 10),
-])
+@pytest.mark.parametrize(
+    "name, number",
+    [
+        ("février", 2),
+        ("Févr.", 2),
+        ("fevrier", 2),
+        ("März", 3),
+        ("Maerz", 3),
+        ("Mrz", 3),
+        ("December", 12),
+        ("Dez", 12),
+        ("août", 8),
+        ("aout", 8),
+        ("settembre", 9),
+        ("Sept.", 9),
+        ("juil", 7),
+        ("Jänner", 1),
+        ("ottobre", 10),
+        ("Oct.", 10),
+    ],
+)
 def test_month_names_in_every_language_and_wire_spelling(name, number):
     assert month_number(name) == number
 

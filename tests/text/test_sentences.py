@@ -5,8 +5,12 @@ from wirearchive.text.sentences import around, sentences, starts_sentence
 
 def test_sentences_keep_abbreviations_initials_and_ordinals_whole():
     text = "M. Tan dirige Intel depuis mars. Am 1. Februar 2026 kommt er. Es ist so! Und dann?"
-    assert sentences(text) == ["M. Tan dirige Intel depuis mars.", "Am 1. Februar 2026 kommt er.",
-                               "Es ist so!", "Und dann?"]
+    assert sentences(text) == [
+        "M. Tan dirige Intel depuis mars.",
+        "Am 1. Februar 2026 kommt er.",
+        "Es ist so!",
+        "Und dann?",
+    ]
 
 
 def test_initials_do_not_end_a_sentence():
@@ -15,7 +19,10 @@ def test_initials_do_not_end_a_sentence():
 
 
 def test_closing_quotes_stay_with_their_sentence():
-    assert sentences("Il a dit «oui.» Puis il est parti.") == ["Il a dit «oui.»", "Puis il est parti."]
+    assert sentences("Il a dit «oui.» Puis il est parti.") == [
+        "Il a dit «oui.»",
+        "Puis il est parti.",
+    ]
 
 
 def test_around_gives_the_sentence_of_a_span():

@@ -41,7 +41,9 @@ def html_errors(site: Path) -> list[str]:
 
 def published_site(root: Path) -> tuple[str, str]:
     """(site_url, its path) from the site's mkdocs.yml."""
-    site_url = re.search(r"(?m)^site_url:\s*(\S+)", (root / "mkdocs.yml").read_text(encoding="utf-8"))[1]
+    site_url = re.search(
+        r"(?m)^site_url:\s*(\S+)", (root / "mkdocs.yml").read_text(encoding="utf-8")
+    )[1]
     return site_url, urlsplit(site_url).path
 
 
@@ -52,8 +54,16 @@ def check(root: Path) -> None:
     with serve(root / "site", prefix) as base:
         crawl = crawl_site(base, site_url=site_url)
     assert not crawl.broken, crawl.describe()
-    reached = {urlsplit(url).path[len(prefix):] for url in crawl.pages}
-    for page in ("timeline/", "archive/", "sources/", "rubrics/", "languages/", "feed.xml", "feed.json"):
+    reached = {urlsplit(url).path[len(prefix) :] for url in crawl.pages}
+    for page in (
+        "timeline/",
+        "archive/",
+        "sources/",
+        "rubrics/",
+        "languages/",
+        "feed.xml",
+        "feed.json",
+    ):
         assert page in reached
     assert html_errors(root / "site") == []
     return reached
@@ -65,7 +75,12 @@ def test_demo_with_the_sunday_dispatch(demo_copy):
     shutil.copy(TIMELINE / "chipwerk-dimanche.txt", target / "chipwerk-dimanche.txt")
     shutil.copy(TIMELINE / "chipwerk.md", demo_copy / "docs" / "entities" / "chipwerk.md")
     reached = check(demo_copy)
-    assert {"timeline/2026/", "entities/chipwerk/", "entities/chipwerk/timeline.json", "entities/chipwerk/feed.xml"} <= reached
+    assert {
+        "timeline/2026/",
+        "entities/chipwerk/",
+        "entities/chipwerk/timeline.json",
+        "entities/chipwerk/feed.xml",
+    } <= reached
 
 
 def test_synthetic_archive_with_long_lists(tmp_path):
@@ -76,9 +91,13 @@ def test_synthetic_archive_with_long_lists(tmp_path):
         sys.path.remove(str(ROOT / "benchmarks"))
     root = make_archive(tmp_path / "synthetic", 150, seed=4, glossary=12)
     reached = check(root)
-    assert any(re.fullmatch(r"sources/[a-z-]+/page/2/", page) for page in reached), "a paginated list was crawled"
+    assert any(re.fullmatch(r"sources/[a-z-]+/page/2/", page) for page in reached), (
+        "a paginated list was crawled"
+    )
 
 
 def test_the_html_check_can_fail(tmp_path):
-    (tmp_path / "index.html").write_text("<!doctype html><title>x</title><p><b>unclosed</p></i>", encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        "<!doctype html><title>x</title><p><b>unclosed</p></i>", encoding="utf-8"
+    )
     assert html_errors(tmp_path)

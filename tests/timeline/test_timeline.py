@@ -11,28 +11,47 @@ from .helpers import article
 
 
 def test_entries_are_grouped_by_year_then_month_with_partial_dates_first():
-    a = article("a", "2026-02-01T09:00", events=[("2026-01-31", "Samedi."), ("2025-09", "Septembre."), ("2025", "L'an dernier.")])
+    a = article(
+        "a",
+        "2026-02-01T09:00",
+        events=[("2026-01-31", "Samedi."), ("2025-09", "Septembre."), ("2025", "L'an dernier.")],
+    )
     b = article("b", "2025-09-15T10:00", events=[("2025-09-14", "La veille.")])
     built = timeline.of_articles([a, b])
     assert [y.year for y in built.years] == ["2025", "2026"]
     y2025 = built.years[0]
-    assert [e.text for e in y2025.entries] == ["L'an dernier."]  # known to the year: before the months
+    assert [e.text for e in y2025.entries] == [
+        "L'an dernier."
+    ]  # known to the year: before the months
     assert [m.key for m in y2025.months] == ["2025-09"]
     assert [(e.date, e.kind) for e in y2025.months[0].entries] == [
-        ("2025-09", "event"), ("2025-09-14", "event"), ("2025-09-15", "publication")]
+        ("2025-09", "event"),
+        ("2025-09-14", "event"),
+        ("2025-09-15", "publication"),
+    ]
     assert [(e.date, e.kind) for e in built.years[1].months[0].entries] == [("2026-01-31", "event")]
-    assert [(e.date, e.kind) for e in built.years[1].months[1].entries] == [("2026-02-01", "publication")]
+    assert [(e.date, e.kind) for e in built.years[1].months[1].entries] == [
+        ("2026-02-01", "publication")
+    ]
     assert built.count == 6
 
 
 def test_latest_events_stop_at_the_given_day():
-    a = article("a", "2026-02-01T09:00", events=[("2026-01-31", "Passé."), ("2027", "Futur."), ("2026-02", "Ce mois.")])
+    a = article(
+        "a",
+        "2026-02-01T09:00",
+        events=[("2026-01-31", "Passé."), ("2027", "Futur."), ("2026-02", "Ce mois.")],
+    )
     latest = timeline.latest_events([a], 10, until="2026-02-01")
     assert [e.text for e in latest] == ["Ce mois.", "Passé."]
 
 
 def test_timelinejs_keeps_precision_and_escapes_text():
-    a = article("a", "2026-02-01T09:00", events=[("2025-09", "Plans <b>présentés</b>."), ("2024", "Fondée.")])
+    a = article(
+        "a",
+        "2026-02-01T09:00",
+        events=[("2025-09", "Plans <b>présentés</b>."), ("2024", "Fondée.")],
+    )
     document = timelinejs.export(timeline.of_articles([a]), "Chipwerk & co", "fr")
     slides = document["events"]
     assert document["title"]["text"]["headline"] == "Chipwerk &amp; co"
@@ -48,15 +67,26 @@ def test_timelinejs_keeps_precision_and_escapes_text():
 
 def test_partial_dates():
     assert sort_key("2025") < sort_key("2025-01") < sort_key("2025-01-01") < sort_key("2025-02")
-    assert label("2025-09", "de") == "September 2025" and label("2026-01-31", "en") == "January 31, 2026"
+    assert (
+        label("2025-09", "de") == "September 2025"
+        and label("2026-01-31", "en") == "January 31, 2026"
+    )
     import datetime as dt
+
     assert span_of(dt.date(2026, 1, 19), dt.date(2026, 1, 25)) == "2026-01"
     assert span_of(dt.date(2026, 1, 26), dt.date(2026, 2, 1)) == "2026"
     assert span_of(dt.date(2025, 12, 29), dt.date(2026, 1, 4)) is None
 
 
 def test_timelinejs_export_keeps_the_latest_entries_when_limited():
-    a = article("a", "2026-02-01T09:00", events=[("2024", "Ancien."), ("2025-09", "Septembre."), ("2026-01-31", "Samedi.")])
+    a = article(
+        "a",
+        "2026-02-01T09:00",
+        events=[("2024", "Ancien."), ("2025-09", "Septembre."), ("2026-01-31", "Samedi.")],
+    )
     document = timelinejs.export(timeline.of_articles([a]), "A", "en", limit=2)
-    assert [s["start_date"]["display_date"] for s in document["events"]] == ["January 31, 2026", "February 1, 2026"]
+    assert [s["start_date"]["display_date"] for s in document["events"]] == [
+        "January 31, 2026",
+        "February 1, 2026",
+    ]
     assert document["title"]["text"]["text"] == "The latest 2 of 4 entries."

@@ -44,7 +44,9 @@ def rss(info: FeedInfo, articles: Sequence[Article], site_url: str) -> bytes:
     feed = FeedGenerator()
     feed.title(info.title)
     feed.link(href=_absolute(site_url, info.path + ".xml"), rel="self")
-    feed.link(href=_absolute(site_url, info.page), rel="alternate")  # after `self`: feedgen keeps the last for <link>
+    feed.link(
+        href=_absolute(site_url, info.page), rel="alternate"
+    )  # after `self`: feedgen keeps the last for <link>
     feed.description(info.description)
     feed.generator("Wirearchive")
     if info.language:
@@ -82,7 +84,7 @@ def json_feed(info: FeedInfo, articles: Sequence[Article], site_url: str) -> str
 
 def _json_item(article: Article, site_url: str) -> dict:
     url = _absolute(site_url, article.url)
-    item = {
+    item: dict[str, object] = {
         "id": url,
         "url": url,
         "title": article.title,

@@ -1,4 +1,4 @@
-"""Ways into the archive: by date, source agency, rubric, language and entity; neighbours of an article.
+"""Ways into the archive: by date, agency, rubric, language and entity; an article's neighbours.
 
 Built once from the whole archive (articles newest first) and read by every page.
 """
@@ -20,7 +20,9 @@ from ..text.folding import fold
 from ..text.slugs import make_slug, numbered
 from ..timeline import timeline as timelines
 
-ENTITY_PAGE_ENTRIES = 100  # an entity page shows this many latest timeline entries; longer timelines get pages
+ENTITY_PAGE_ENTRIES = (
+    100  # an entity page shows this many latest timeline entries; longer timelines get pages
+)
 RELATED_WINDOW = 200  # per shared entity, the articles nearest in time that are weighed as related
 
 
@@ -119,7 +121,9 @@ class Browse:
     @cached_property
     def facets(self) -> dict[str, list[Facet]]:
         """Facets of each kind, sorted by name."""
-        names: dict[str, dict[str, list[Article]]] = {kind: defaultdict(list) for kind in FACET_FOLDERS}
+        names: dict[str, dict[str, list[Article]]] = {
+            kind: defaultdict(list) for kind in FACET_FOLDERS
+        }
         for article in self.articles:
             for source in dict.fromkeys(article.sources):
                 names["source"][source].append(article)
@@ -129,7 +133,10 @@ class Browse:
         result: dict[str, list[Facet]] = {}
         for kind, by_name in names.items():
             slugs = unique_slugs(by_name) if kind != "language" else {n: n for n in by_name}
-            result[kind] = [Facet(kind, name, slugs[name], by_name[name]) for name in sorted(by_name, key=reading_order)]
+            result[kind] = [
+                Facet(kind, name, slugs[name], by_name[name])
+                for name in sorted(by_name, key=reading_order)
+            ]
         return result
 
     def facet_of(self, kind: str, name: str) -> Facet | None:
@@ -142,7 +149,7 @@ class Browse:
     # -- by entity
 
     def entity(self, entity_id: str):
-        """The glossary entity `entity_id` (with `name` and `url`), or None if the glossary has none."""
+        """The glossary entity `entity_id` (with `name` and `url`), or None if there is none."""
         glossary = getattr(self.archive, "glossary", None)
         return glossary.get(entity_id) if glossary else None
 
@@ -164,10 +171,14 @@ class Browse:
         if entity_id is None:
             return self._archive_timeline
         if entity_id not in self._entity_timelines:
-            self._entity_timelines[entity_id] = timelines.of_articles(self.by_entity.get(entity_id, []))
+            self._entity_timelines[entity_id] = timelines.of_articles(
+                self.by_entity.get(entity_id, [])
+            )
         return self._entity_timelines[entity_id]
 
-    def recent_timeline(self, entity_id: str, count: int = ENTITY_PAGE_ENTRIES) -> timelines.Timeline:
+    def recent_timeline(
+        self, entity_id: str, count: int = ENTITY_PAGE_ENTRIES
+    ) -> timelines.Timeline:
         """The latest `count` entries of an entity's timeline: what its page shows."""
         return timelines.build(self.timeline(entity_id).entries()[-count:])
 
@@ -179,10 +190,12 @@ class Browse:
         """The most recent events reported, none later than the newest dispatch's day."""
         if not self.articles:
             return []
-        return timelines.latest_events(self.articles, count, until=self.articles[0].date.date().isoformat())
+        return timelines.latest_events(
+            self.articles, count, until=self.articles[0].date.date().isoformat()
+        )
 
     def most_mentioned(self, weeks: int = 4, count: int = 10) -> list[tuple[str, int]]:
-        """Entity ids named by the most dispatches of the `weeks` before the newest one, with counts."""
+        """Entity ids named by most dispatches in the `weeks` before the newest one, with counts."""
         if not self.articles:
             return []
         since = self.articles[0].date - dt.timedelta(weeks=weeks)
@@ -221,12 +234,19 @@ class Browse:
             group = self._entity_ascending.get(entity, [])
             keys = self._entity_keys.get(entity, [])
             at = bisect_left(keys, (article.date, article.source_file))
-            for other in group[max(0, at - RELATED_WINDOW):at + RELATED_WINDOW + 1]:
+            for other in group[max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1]:
                 if other is not article:
                     shared[id(other)] += 1
                     candidates[id(other)] = other
-        ranked = sorted(candidates.values(), key=lambda other: (
-            -shared[id(other)], abs((other.date - article.date).total_seconds()), other.date, other.source_file))
+        ranked = sorted(
+            candidates.values(),
+            key=lambda other: (
+                -shared[id(other)],
+                abs((other.date - article.date).total_seconds()),
+                other.date,
+                other.source_file,
+            ),
+        )
         return ranked[:count]
 
     @cached_property
@@ -235,7 +255,10 @@ class Browse:
 
     @cached_property
     def _entity_keys(self) -> dict[str, list[tuple]]:
-        return {entity: [(a.date, a.source_file) for a in group] for entity, group in self._entity_ascending.items()}
+        return {
+            entity: [(a.date, a.source_file) for a in group]
+            for entity, group in self._entity_ascending.items()
+        }
 
 
 _latest: list = [None, None]

@@ -15,6 +15,13 @@ from .model import Dispatch, Paragraph
 from .parse import parse_text
 
 __all__ = [
-    "Decoded", "Dispatch", "NotText", "Paragraph", "ParseOptions", "decode", "normalize",
-    "parse_text", "strip_controls",
+    "Decoded",
+    "Dispatch",
+    "NotText",
+    "Paragraph",
+    "ParseOptions",
+    "decode",
+    "normalize",
+    "parse_text",
+    "strip_controls",
 ]

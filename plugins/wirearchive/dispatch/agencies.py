@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import TypeVar
+
+T = TypeVar("T")
 
 # Spelling (case-insensitive) -> canonical name. Sites extend or override it with the
 # plugin's `agencies` option. Keystone-ATS is the French name of Keystone-SDA.
@@ -60,9 +63,10 @@ class Agencies:
             return [whole]
         parts = [p for p in re.split(r"[/,\s]+", credit) if p]
         names = [self.canonical(p) for p in parts]
-        if not names or any(n is None for n in names):
+        known = [n for n in names if n is not None]
+        if not names or len(known) < len(names):
             return None
-        return unique(names)  # type: ignore[arg-type]
+        return unique(known)
 
     def signoff(self, line: str) -> bool:
         """`(SDA/sj)`, `ats/afp/mk`, `awp/sda/ra`, `dpa al rmo`: agencies then initials."""
@@ -78,7 +82,6 @@ class Agencies:
         return all(len(p) <= 4 and p.islower() for p in rest)
 
 
-def unique(items):
+def unique(items: Iterable[T]) -> list[T]:
     """Items without repeats, in order of first appearance."""
-    seen: set = set()
-    return [x for x in items if not (x in seen or seen.add(x))]
+    return list(dict.fromkeys(items))

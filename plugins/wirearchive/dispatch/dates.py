@@ -7,7 +7,7 @@ Month names come from `wirearchive.text.months` (CLDR data, as Babel ships it), 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..text.months import month_number
@@ -22,14 +22,27 @@ MONTH_DAY_YEAR = re.compile(r"\b" + MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>\
 MONTH_DAY = re.compile(r"^" + MONTH + r"\s+(?P<day>\d{1,2})$")
 # `1 Feb`, `1er février` (no year)
 DAY_MONTH = re.compile(r"^(?P<day>\d{1,2})(?:er|\.)?\s+" + MONTH + r"$")
-ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+ISO = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
 # `1.2.2026 - 05:50` (web copy, first timestamp) and `01.02.2026, 05:50` (second one)
-TIMESTAMP_DASH = re.compile(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\s+-\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})$")
-TIMESTAMP_COMMA = re.compile(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}),\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})$")
+TIMESTAMP_DASH = re.compile(
+    r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\s+-\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})$"
+)
+TIMESTAMP_COMMA = re.compile(
+    r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}),\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})$"
+)
 # IPTC 7901 trailers: `091223 dec 18`, `212322 GMT Nov 18`, `101137 GMT Dez 18`
-WIRE_TRAILER = re.compile(r"(?P<day>\d{2})(?P<hour>\d{2})(?P<minute>\d{2})\s+(?P<gmt>GMT\s+)?" + MONTH + r"\s+(?P<year>\d{2})\b", re.I)
+WIRE_TRAILER = re.compile(
+    r"(?P<day>\d{2})(?P<hour>\d{2})(?P<minute>\d{2})\s+(?P<gmt>GMT\s+)?"
+    + MONTH
+    + r"\s+(?P<year>\d{2})\b",
+    re.I,
+)
 # ANPA 1312 trailer: `AP-WF-05-09-17 0056GMT`
-ANPA_TRAILER = re.compile(r"(?P<month>\d{2})-(?P<day>\d{2})-(?P<year>\d{2})\s+(?P<hour>\d{2})(?P<minute>\d{2})GMT")
+ANPA_TRAILER = re.compile(
+    r"(?P<month>\d{2})-(?P<day>\d{2})-(?P<year>\d{2})\s+(?P<hour>\d{2})(?P<minute>\d{2})GMT"
+)
 
 
 def zone(name: str) -> ZoneInfo:
@@ -106,13 +119,13 @@ def parse_wire_trailer(text: str, tz: ZoneInfo) -> datetime | None:
     m = WIRE_TRAILER.search(text)
     if m:
         day = _safe_date(2000 + int(m["year"]), month_number(m["month"]), int(m["day"]))
-        zone_ = timezone.utc if m["gmt"] else tz
+        zone_ = UTC if m["gmt"] else tz
     else:
         m = ANPA_TRAILER.search(text)
         if not m:
             return None
         day = _safe_date(2000 + int(m["year"]), int(m["month"]), int(m["day"]))
-        zone_ = timezone.utc
+        zone_ = UTC
     hour, minute = int(m["hour"]), int(m["minute"])
     if day is None or hour > 23 or minute > 59:
         return None

@@ -54,7 +54,9 @@ def decode(data: bytes) -> Decoded:
             try:
                 return Decoded(data.decode(encoding).lstrip("\ufeff"), encoding.replace("-sig", ""))
             except UnicodeDecodeError as exc:
-                raise NotText(f"starts with a {encoding} byte-order mark but is not {encoding}: {exc.reason}") from exc
+                raise NotText(
+                    f"starts with a {encoding} byte-order mark but is not {encoding}: {exc.reason}"
+                ) from exc
     if _looks_binary(data):
         raise NotText("binary data, not text (NUL bytes or mostly control characters)")
     try:

@@ -16,25 +16,80 @@ import re
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from . import dates
-from .agencies import Agencies, unique
 from ..model import Image
 from ..problems import Problem
+from . import dates
+from .agencies import Agencies, unique
 from .model import Dispatch, Paragraph
 
 DEFAULT_RUBRICS = (
     # fr
-    "Technologie", "Technologies", "Économie", "Economie", "Économie numérique", "Numérique", "Multimédia",
-    "Informatique", "Télécoms", "Télécommunications", "Médias", "Innovation", "Start-up",
-    "Entreprises", "Marchés", "Bourse", "Finance", "Industrie", "Énergie", "Energie", "Sciences", "Science",
-    "Recherche", "Santé", "Suisse", "International", "Monde", "Politique", "Culture", "Société", "Sport",
-    "Panorama", "Environnement", "Automobile", "Tech",
+    "Technologie",
+    "Technologies",
+    "Économie",
+    "Economie",
+    "Économie numérique",
+    "Numérique",
+    "Multimédia",
+    "Informatique",
+    "Télécoms",
+    "Télécommunications",
+    "Médias",
+    "Innovation",
+    "Start-up",
+    "Entreprises",
+    "Marchés",
+    "Bourse",
+    "Finance",
+    "Industrie",
+    "Énergie",
+    "Energie",
+    "Sciences",
+    "Science",
+    "Recherche",
+    "Santé",
+    "Suisse",
+    "International",
+    "Monde",
+    "Politique",
+    "Culture",
+    "Société",
+    "Sport",
+    "Panorama",
+    "Environnement",
+    "Automobile",
+    "Tech",
     # de
-    "Wirtschaft", "Digital", "Netzwelt", "Technik", "Unternehmen", "Märkte", "Börse", "Finanzen", "Forschung",
-    "Wissen", "Wissenschaft", "Gesundheit", "Schweiz", "Ausland", "Politik", "Kultur", "Gesellschaft",
-    "Vermischtes", "Medien", "Telekommunikation", "Startups",
+    "Wirtschaft",
+    "Digital",
+    "Netzwelt",
+    "Technik",
+    "Unternehmen",
+    "Märkte",
+    "Börse",
+    "Finanzen",
+    "Forschung",
+    "Wissen",
+    "Wissenschaft",
+    "Gesundheit",
+    "Schweiz",
+    "Ausland",
+    "Politik",
+    "Kultur",
+    "Gesellschaft",
+    "Vermischtes",
+    "Medien",
+    "Telekommunikation",
+    "Startups",
     # en
-    "Business", "Technology", "Markets", "Companies", "Economy", "World", "Media", "Telecoms",
+    "Business",
+    "Technology",
+    "Markets",
+    "Companies",
+    "Economy",
+    "World",
+    "Media",
+    "Telecoms",
 )
 
 HEADER = re.compile(r"^date\s+(?P<date>\d{4}-\d{2}-\d{2})(?:\s+(?P<section>.+))?$", re.I)
@@ -56,11 +111,14 @@ SLUGLINE = re.compile(r"^/?[\w.-]+(?:/[\w.-]+)+/?$")
 WIRE_HEADER = re.compile(r"^[a-z]{2,5}\d{3,6}\s+\d\s+[a-z]{1,3}\s+\d+\b.*$", re.I)
 BYLINE = re.compile(r"^(?:By|Von|Par)\s+(?P<name>\S[^\n]{1,80})$")
 CREDITS_TRAILER = re.compile(
-    r"^\(?\s*(?:Reporting|Writing|Editing|Additional reporting|Compiled|Recherche|Redaktion|Texte?|Rédaction)\b"
+    r"^\(?\s*(?:Reporting|Writing|Editing|Additional reporting|Compiled|Recherche|Redaktion|Texte?|"
+    r"Rédaction)\b"
     r"[^\n]*\bby\b[^\n]*\)?$|^\(?(?:Reporting|Writing|Editing) by\b.*\)?$",
     re.I,
 )
-NOT_FOR_PUBLICATION = re.compile(r"^(?:\* \* \* \*|The following information is not intended for publication)", re.I)
+NOT_FOR_PUBLICATION = re.compile(
+    r"^(?:\* \* \* \*|The following information is not intended for publication)", re.I
+)
 SEPARATOR = re.compile(r"^[_\-*=~#\s]{3,}$")
 TERMINAL = tuple(".!?:;»\"”“'’)…")
 
@@ -142,13 +200,19 @@ def is_web_copy(lines: list[Line]) -> bool:
     first = next((line.text.strip() for line in lines if line.text.strip()), "")
     if HEADER.match(first):
         return True
-    return any(dates.TIMESTAMP_DASH.match(line.text.strip()) or dates.TIMESTAMP_COMMA.match(line.text.strip()) for line in lines)
+    return any(
+        dates.TIMESTAMP_DASH.match(line.text.strip())
+        or dates.TIMESTAMP_COMMA.match(line.text.strip())
+        for line in lines
+    )
 
 
 # ----------------------------------------------------------------------------- web copy
 
 
-def parse_web_copy(lines: list[Line], options: ParseOptions, path: str) -> tuple[Dispatch, list[Problem]]:
+def parse_web_copy(
+    lines: list[Line], options: ParseOptions, path: str
+) -> tuple[Dispatch, list[Problem]]:
     """Layout 1: the web copy of a Swiss agency dispatch."""
     d = Dispatch(layout="web copy")
     problems: list[Problem] = []
@@ -165,7 +229,14 @@ def parse_web_copy(lines: list[Line], options: ParseOptions, path: str) -> tuple
             d.section = m["section"].strip() if m["section"] else None
             header_date = dates.parse_iso(m["date"], options.tz)
             if header_date is None:
-                problems.append(Problem(path, line.number, "warning", f"header date {m['date']!r} is not a valid date"))
+                problems.append(
+                    Problem(
+                        path,
+                        line.number,
+                        "warning",
+                        f"header date {m['date']!r} is not a valid date",
+                    )
+                )
             elif d.date is None:
                 d.date, d.date_line = header_date, line.number
             d.furniture.append(Paragraph(text, line.number))
@@ -213,8 +284,12 @@ def _is_header(items: list[Line], number: int) -> bool:
 
 def _is_credit(text: str, options: ParseOptions) -> bool:
     """A photo credit (`KEYSTONE/EPA/Ritchie B. Tongo`), not an agency line or a sentence."""
-    return (CREDIT.match(text) is not None and len(text) < 120 and len(text.split()) <= 8
-            and options.agency_table.canonical(text) is None)
+    return (
+        CREDIT.match(text) is not None
+        and len(text) < 120
+        and len(text.split()) <= 8
+        and options.agency_table.canonical(text) is None
+    )
 
 
 # ---------------------------------------------------------------------------- wire copy
@@ -242,11 +317,15 @@ def find_dateline(text: str, options: ParseOptions) -> Dateline | None:
     return Dateline(place, (m["date"] or "").strip() or None, sources, m.end())
 
 
-def parse_wire(lines: list[Line], options: ParseOptions, path: str, trailer: str = "") -> tuple[Dispatch, list[Problem]]:
+def parse_wire(
+    lines: list[Line], options: ParseOptions, path: str, trailer: str = ""
+) -> tuple[Dispatch, list[Problem]]:
     """Layout 2: headline + dateline wire, in an IPTC 7901/ANPA envelope or not."""
     d = Dispatch(layout="wire")
     paras = [p for block in blocks(lines) for p in paragraphs(block)]
-    found = next(((p, dateline) for p in paras if (dateline := find_dateline(p.text, options))), None)
+    found = next(
+        ((p, dateline) for p in paras if (dateline := find_dateline(p.text, options))), None
+    )
     if found is not None:
         first, dateline = found
         d.dateline = first.text[: dateline.end].strip()
@@ -287,7 +366,11 @@ def _read_head(d: Dispatch, head: list[Line], options: ParseOptions) -> None:
                 marked.append(candidates[-1])
     if not candidates:
         return
-    title = marked[0] if marked else next((c for c in candidates if len(c.text.split()) >= 3), candidates[0])
+    title = (
+        marked[0]
+        if marked
+        else next((c for c in candidates if len(c.text.split()) >= 3), candidates[0])
+    )
     d.title, d.title_line = title.text, title.line
     d.notes.extend(c for c in candidates if c is not title)
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 from ..problems import Problem
 from . import dates, language
 from .decoding import strip_controls
-from .layouts import Line, ParseOptions, complete_year, is_web_copy, lines_of, parse_web_copy, parse_wire
+from .layouts import (
+    Line,
+    ParseOptions,
+    complete_year,
+    is_web_copy,
+    lines_of,
+    parse_web_copy,
+    parse_wire,
+)
 from .model import Dispatch, Paragraph
 
 STX, ETX = "\x02", "\x03"
@@ -23,8 +31,14 @@ def _trailing_filing_time(lines: list[Line]) -> str:
     return ""
 
 
-def parse_text(text: str, options: ParseOptions, *, path: str = "<text>", first_line: int = 1,
-               year_hint: int | None = None) -> tuple[Dispatch, list[Problem]]:
+def parse_text(
+    text: str,
+    options: ParseOptions,
+    *,
+    path: str = "<text>",
+    first_line: int = 1,
+    year_hint: int | None = None,
+) -> tuple[Dispatch, list[Problem]]:
     """Parse the normalised text of one dispatch (front matter already removed).
 
     `first_line` is the file line where `text` starts (after a front matter block);
@@ -34,8 +48,11 @@ def parse_text(text: str, options: ParseOptions, *, path: str = "<text>", first_
     header_lines: list[Paragraph] = []
     if STX in text:  # IPTC 7901 / ANPA 1312 envelope: header, STX, text, ETX, trailer
         header, _, text = text.partition(STX)
-        header_lines = [Paragraph(" ".join(strip_controls(h).split()), first_line + k)
-                        for k, h in enumerate(header.split("\n")) if strip_controls(h).strip()]
+        header_lines = [
+            Paragraph(" ".join(strip_controls(h).split()), first_line + k)
+            for k, h in enumerate(header.split("\n"))
+            if strip_controls(h).strip()
+        ]
         first_line += header.count("\n")
         text, _, trailer = text.partition(ETX)
         trailer = strip_controls(trailer)

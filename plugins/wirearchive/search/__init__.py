@@ -8,9 +8,19 @@
   lunr-languages with their licences.
 """
 
+from .analysis import fold, query_variants, terms, words
 from .bundle import SearchFiles, site_files
 from .indexing import SearchDoc, SearchIndex, build_index, documents
-from .analysis import fold, query_variants, terms, words
 
-__all__ = ["SearchDoc", "SearchFiles", "SearchIndex", "build_index", "documents", "fold", "query_variants",
-           "site_files", "terms", "words"]
+__all__ = [
+    "SearchDoc",
+    "SearchFiles",
+    "SearchIndex",
+    "build_index",
+    "documents",
+    "fold",
+    "query_variants",
+    "site_files",
+    "terms",
+    "words",
+]

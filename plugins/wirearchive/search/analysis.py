@@ -22,23 +22,61 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import Stemmer
 
 from . import porter
 
-LANGUAGES = ("fr", "de", "en", "it")  # languages search can stem and stop: a site chooses among them
+LANGUAGES = (
+    "fr",
+    "de",
+    "en",
+    "it",
+)  # languages search can stem and stop: a site chooses among them
 SNOWBALL = {"fr": "french", "de": "german", "it": "italian"}
 APOSTROPHES = "'\u2019\u2018\u02bc\u0060\u00b4\u2032\uff07"
-ELISIONS = frozenset({
-    # French
-    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
-    # Italian
-    "dell", "all", "dall", "nell", "sull", "coll", "dell", "quell", "un", "gl",
-})
-SPECIAL = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+ELISIONS = frozenset(
+    {
+        # French
+        "l",
+        "d",
+        "j",
+        "m",
+        "n",
+        "s",
+        "t",
+        "c",
+        "qu",
+        "jusqu",
+        "lorsqu",
+        "puisqu",
+        "quoiqu",
+        "presqu",
+        # Italian
+        "dell",
+        "all",
+        "dall",
+        "nell",
+        "sull",
+        "coll",
+        "quell",
+        "un",
+        "gl",
+    }
+)
+SPECIAL = {
+    "ß": "ss",
+    "æ": "ae",
+    "œ": "oe",
+    "ø": "o",
+    "ł": "l",
+    "đ": "d",
+    "ð": "d",
+    "þ": "th",
+    "ı": "i",
+}
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _APOSTROPHE = re.compile("[" + APOSTROPHES + "]")
 _SPECIAL = re.compile("|".join(SPECIAL))
@@ -48,7 +86,11 @@ STOPWORDS_DIR = Path(__file__).parent / "stopwords"
 def fold(text: str) -> str:
     """Lowercase, without accents: `L’Économie Straße` -> `l'economie strasse`."""
     text = _SPECIAL.sub(lambda m: SPECIAL[m.group(0)], _APOSTROPHE.sub("'", text.lower()))
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.category(c).startswith("M"))
+    return "".join(
+        c
+        for c in unicodedata.normalize("NFKD", text)
+        if not unicodedata.category(c).startswith("M")
+    )
 
 
 def words(text: str) -> list[str]:
@@ -64,17 +106,19 @@ def words(text: str) -> list[str]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def stop_words(language: str) -> frozenset[str]:
     """The language's stop words, folded like the text they are compared with."""
     path = STOPWORDS_DIR / f"{language}.txt"
     if language not in LANGUAGES or not path.is_file():
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(
+        fold(line.strip()) for line in lines if line.strip() and not line.startswith("#")
+    )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _snowball(language: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(SNOWBALL[language])
 

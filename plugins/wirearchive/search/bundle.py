@@ -27,7 +27,11 @@ MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min
 # Loaded by the worker in this order: lunr, the stemmers of the site's languages (English's
 # is lunr's own), then our pipeline and engine.
 LUNR = ("vendor/lunr.min.js", "vendor/lunr.stemmer.support.min.js")
-STEMMERS = {"fr": "vendor/lunr.fr.min.js", "de": "vendor/lunr.de.min.js", "it": "vendor/lunr.it.min.js"}
+STEMMERS = {
+    "fr": "vendor/lunr.fr.min.js",
+    "de": "vendor/lunr.de.min.js",
+    "it": "vendor/lunr.it.min.js",
+}
 OURS = ("pipeline.js", "engine.js")
 PAGE_SCRIPTS = ("page.js",)
 LICENCES = ("vendor/LICENSE.lunr", "vendor/LICENSE.lunr-languages")
@@ -58,10 +62,16 @@ def worker_scripts(languages: Iterable[str]) -> tuple[str, ...]:
     return (*LUNR, *(STEMMERS[lang] for lang in languages if lang in STEMMERS), *OURS)
 
 
-def site_files(articles: list, existing: Iterable[str], *, cache: FileCache | None,
-               workers: int | None = None, names: Callable[[str], list[str]] = entity_words,
-               display_names: dict[str, str] | None = None,
-               languages: tuple[str, ...] = LANGUAGES) -> SearchFiles:
+def site_files(
+    articles: list,
+    existing: Iterable[str],
+    *,
+    cache: FileCache | None,
+    workers: int | None = None,
+    names: Callable[[str], list[str]] = entity_words,
+    display_names: dict[str, str] | None = None,
+    languages: tuple[str, ...] = LANGUAGES,
+) -> SearchFiles:
     """The index for `articles` and the scripts that search it, as files of the site."""
     index = build_index(documents(articles, names), cache, workers, languages, display_names)
     files = dict(index.files)
@@ -82,7 +92,9 @@ def site_files(articles: list, existing: Iterable[str], *, cache: FileCache | No
 def worker_script(worker_uri: str, scripts: list[str]) -> bytes:
     """The worker, told where the site root and its scripts are relative to its own URL."""
     up = "../" * worker_uri.count("/")
-    header = (f"const WA_ROOT = {json.dumps(up or './')};\n"
-              f"const WA_ASSETS_PATH = {json.dumps(posixpath.join(up, ASSETS_URI))};\n"
-              f"const WA_SCRIPTS = {json.dumps(scripts)};\n")
+    header = (
+        f"const WA_ROOT = {json.dumps(up or './')};\n"
+        f"const WA_ASSETS_PATH = {json.dumps(posixpath.join(up, ASSETS_URI))};\n"
+        f"const WA_SCRIPTS = {json.dumps(scripts)};\n"
+    )
     return header.encode("utf-8") + (ASSETS / "worker.js").read_bytes()

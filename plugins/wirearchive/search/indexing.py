@@ -63,8 +63,16 @@ class SearchDoc:
 
     def shown(self) -> list:
         """What a result shows: title, URL, date, sources, language, rubric, lede, entity ids."""
-        return [self.title, self.url, self.date, list(self.sources), self.language, self.rubric,
-                _cut(self.lede or " ".join(self.body.split()), LEDE_CHARS), list(self.entities)]
+        return [
+            self.title,
+            self.url,
+            self.date,
+            list(self.sources),
+            self.language,
+            self.rubric,
+            _cut(self.lede or " ".join(self.body.split()), LEDE_CHARS),
+            list(self.entities),
+        ]
 
 
 @dataclass
@@ -81,7 +89,9 @@ def entity_words(entity_id: str) -> list[str]:
     return [entity_id.replace("-", " ")]
 
 
-def documents(articles: Iterable, names: Callable[[str], list[str]] = entity_words) -> list[SearchDoc]:
+def documents(
+    articles: Iterable, names: Callable[[str], list[str]] = entity_words
+) -> list[SearchDoc]:
     """One SearchDoc per article; `names(id)` gives an entity's name and aliases."""
     months: dict[str, list] = defaultdict(list)
     for article in articles:
@@ -90,13 +100,21 @@ def documents(articles: Iterable, names: Callable[[str], list[str]] = entity_wor
     for month in sorted(months):
         ordered = sorted(months[month], key=lambda a: (a.date, a.source_file))
         for n, article in enumerate(ordered):
-            docs.append(SearchDoc(
-                ref=f"{month}.{n}", url=article.url, title=article.title, date=article.date.date().isoformat(),
-                language=article.language or "", sources=tuple(article.sources), rubric=article.rubric,
-                lede=article.summary or "", entities=tuple(article.entities),
-                entity_text=" ; ".join(n for e in article.entities for n in names(e)),
-                body=plain_text(article.body),
-            ))
+            docs.append(
+                SearchDoc(
+                    ref=f"{month}.{n}",
+                    url=article.url,
+                    title=article.title,
+                    date=article.date.date().isoformat(),
+                    language=article.language or "",
+                    sources=tuple(article.sources),
+                    rubric=article.rubric,
+                    lede=article.summary or "",
+                    entities=tuple(article.entities),
+                    entity_text=" ; ".join(n for e in article.entities for n in names(e)),
+                    body=plain_text(article.body),
+                )
+            )
     return docs
 
 
@@ -107,8 +125,12 @@ def _cut(text: str, limit: int) -> str:
 
 
 def _fields(doc: SearchDoc, wanted: Mapping[str, int]) -> dict[str, list[str]]:
-    values = {"headline": doc.title, "entities": doc.entity_text, "lede": doc.lede,
-              "body": doc.body}
+    values = {
+        "headline": doc.title,
+        "entities": doc.entity_text,
+        "lede": doc.lede,
+        "body": doc.body,
+    }
     return {name: terms(values[name], doc.language) for name in wanted}
 
 
@@ -126,7 +148,9 @@ def build_lunr(rows: list[tuple[str, dict[str, list[str]]]], boosts: Mapping[str
 
 
 def dump(data) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode("utf-8")
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode(
+        "utf-8"
+    )
 
 
 def _hash(data: bytes) -> str:
@@ -138,9 +162,13 @@ def _build_part(job: tuple[list, dict]) -> bytes:
     return build_lunr(rows, boosts)
 
 
-def build_index(docs: list[SearchDoc], cache: FileCache | None = None, workers: int | None = None,
-                languages: tuple[str, ...] = LANGUAGES,
-                filters_extra: Mapping | None = None) -> SearchIndex:
+def build_index(
+    docs: list[SearchDoc],
+    cache: FileCache | None = None,
+    workers: int | None = None,
+    languages: tuple[str, ...] = LANGUAGES,
+    filters_extra: Mapping | None = None,
+) -> SearchIndex:
     """All files of the split index for `docs`; month parts come from `cache` when unchanged."""
     result = SearchIndex()
     by_part: dict[str, list[SearchDoc]] = defaultdict(list)
@@ -148,7 +176,9 @@ def build_index(docs: list[SearchDoc], cache: FileCache | None = None, workers: 
         by_part[doc.part].append(doc)
 
     # Full-text parts: analyse, look up the cache by the analysed input, build what is missing.
-    analysed = {part: [(d.ref, _fields(d, FULL_FIELDS)) for d in items] for part, items in by_part.items()}
+    analysed = {
+        part: [(d.ref, _fields(d, FULL_FIELDS)) for d in items] for part, items in by_part.items()
+    }
     keys = {part: cache.key(dump(rows)) for part, rows in analysed.items()} if cache else {}
     built: dict[str, bytes] = {}
     missing = []
@@ -194,11 +224,26 @@ def build_index(docs: list[SearchDoc], cache: FileCache | None = None, workers: 
     head_shards: dict[str, list] = defaultdict(list)
     for ref, values in head_rows:
         for shard in sorted({_shard(t) for field_terms in values.values() for t in field_terms}):
-            head_shards[shard].append((ref, {name: [t for t in field_terms if _shard(t) == shard]
-                                             for name, field_terms in values.items()}))
-    head = {shard: add(f"head-{shard}", build_lunr(rows, HEAD_FIELDS)) for shard, rows in sorted(head_shards.items())}
-    shards = {shard: add(f"terms-{shard}", dump({t: sorted(directory[shard][t]) for t in sorted(directory[shard])}))
-              for shard in sorted(directory)}
+            head_shards[shard].append(
+                (
+                    ref,
+                    {
+                        name: [t for t in field_terms if _shard(t) == shard]
+                        for name, field_terms in values.items()
+                    },
+                )
+            )
+    head = {
+        shard: add(f"head-{shard}", build_lunr(rows, HEAD_FIELDS))
+        for shard, rows in sorted(head_shards.items())
+    }
+    shards = {
+        shard: add(
+            f"terms-{shard}",
+            dump({t: sorted(directory[shard][t]) for t in sorted(directory[shard])}),
+        )
+        for shard in sorted(directory)
+    }
     filters_path = add("filters", dump(_filters(docs, filters_extra or {})))
     manifest = {
         "version": INDEX_VERSION,
@@ -232,7 +277,12 @@ def _filters(docs: list[SearchDoc], entity_names: Mapping[str, str]) -> dict:
     return {
         "sources": sorted(sources),
         "languages": sorted(languages),
-        "entities": sorted(([e, entity_names.get(e, entity_words(e)[0])] for e in entities),
-                           key=lambda pair: pair[1].casefold()),
-        "dates": [min((d.date for d in docs), default=None), max((d.date for d in docs), default=None)],
+        "entities": sorted(
+            ([e, entity_names.get(e, entity_words(e)[0])] for e in entities),
+            key=lambda pair: pair[1].casefold(),
+        ),
+        "dates": [
+            min((d.date for d in docs), default=None),
+            max((d.date for d in docs), default=None),
+        ],
     }

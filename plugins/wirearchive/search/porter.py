@@ -12,12 +12,37 @@ import re
 from functools import lru_cache
 
 STEP2 = {
-    "ational": "ate", "tional": "tion", "enci": "ence", "anci": "ance", "izer": "ize", "bli": "ble",
-    "alli": "al", "entli": "ent", "eli": "e", "ousli": "ous", "ization": "ize", "ation": "ate",
-    "ator": "ate", "alism": "al", "iveness": "ive", "fulness": "ful", "ousness": "ous", "aliti": "al",
-    "iviti": "ive", "biliti": "ble", "logi": "log",
+    "ational": "ate",
+    "tional": "tion",
+    "enci": "ence",
+    "anci": "ance",
+    "izer": "ize",
+    "bli": "ble",
+    "alli": "al",
+    "entli": "ent",
+    "eli": "e",
+    "ousli": "ous",
+    "ization": "ize",
+    "ation": "ate",
+    "ator": "ate",
+    "alism": "al",
+    "iveness": "ive",
+    "fulness": "ful",
+    "ousness": "ous",
+    "aliti": "al",
+    "iviti": "ive",
+    "biliti": "ble",
+    "logi": "log",
 }
-STEP3 = {"icate": "ic", "ative": "", "alize": "al", "iciti": "ic", "ical": "ic", "ful": "", "ness": ""}
+STEP3 = {
+    "icate": "ic",
+    "ative": "",
+    "alize": "al",
+    "iciti": "ic",
+    "ical": "ic",
+    "ful": "",
+    "ness": "",
+}
 
 _c = "[^aeiou]"
 _v = "[aeiouy]"
@@ -39,7 +64,9 @@ RE4_1B_2 = re.compile("^" + _C + _v + "[^aeiouwxy]$")
 RE_1C = re.compile(r"^(.+?[^aeiou])y$")
 RE_2 = re.compile("^(.+?)(" + "|".join(STEP2) + ")$")
 RE_3 = re.compile("^(.+?)(" + "|".join(STEP3) + ")$")
-RE_4 = re.compile(r"^(.+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous|ive|ize)$")
+RE_4 = re.compile(
+    r"^(.+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous|ive|ize)$"
+)
 RE2_4 = re.compile(r"^(.+?)(s|t)(ion)$")
 RE_5 = re.compile(r"^(.+?)e$")
 RE_5_1 = re.compile(r"ll$")
@@ -59,9 +86,7 @@ def stem(w: str) -> str:
     if first == "y":
         w = "Y" + w[1:]
 
-    if m := RE_1A.search(w):
-        w = m.group(1) + m.group(2)
-    elif m := RE2_1A.search(w):
+    if (m := RE_1A.search(w)) or (m := RE2_1A.search(w)):
         w = m.group(1) + m.group(2)
 
     if m := RE_1B.search(w):

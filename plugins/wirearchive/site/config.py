@@ -26,8 +26,9 @@ class TimeZone(c.Type):
         try:
             ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise c.ValidationError(f"unknown time zone {name!r}: use an IANA name such as "
-                                    "Europe/Zurich") from exc
+            raise c.ValidationError(
+                f"unknown time zone {name!r}: use an IANA name such as Europe/Zurich"
+            ) from exc
         return name
 
 
@@ -41,8 +42,10 @@ class Languages(c.ListOfItems):
         languages = super().run_validation(value)
         unknown = [lang for lang in languages if lang not in SUPPORTED_LANGUAGES]
         if unknown:
-            raise c.ValidationError(f"cannot serve {', '.join(map(repr, unknown))}: supported languages "
-                                    f"are {', '.join(SUPPORTED_LANGUAGES)}")
+            raise c.ValidationError(
+                f"cannot serve {', '.join(map(repr, unknown))}: supported languages "
+                f"are {', '.join(SUPPORTED_LANGUAGES)}"
+            )
         if not languages:
             raise c.ValidationError("name at least one language")
         return list(dict.fromkeys(languages))

@@ -56,9 +56,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 self.pages[item.src_uri] = item
             existing = files.get_file_from_path(item.src_uri)
             if existing is None:
-                files.append(File.generated(config, item.src_uri, content=item.content,
-                                            inclusion=InclusionLevel.NOT_IN_NAV))
-            elif item.template is None:  # a plain file in place of the theme's: Material's search worker
+                files.append(
+                    File.generated(
+                        config,
+                        item.src_uri,
+                        content=item.content,
+                        inclusion=InclusionLevel.NOT_IN_NAV,
+                    )
+                )
+            elif (
+                item.template is None
+            ):  # a plain file in place of the theme's: Material's search worker
                 files.remove(existing)
                 files.append(File.generated(config, item.src_uri, content=item.content))
             else:  # an existing page (an entity's) only gets template and context
@@ -98,8 +106,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_post_build(self, config):
         size = publish.measure(Path(config.site_dir), [a.url for a in self.archive.articles])
         log.info(size.summary())
-        for message in publish.over_budget(size, site_mb=self.config.size_budget_mb,
-                                           page_kb=self.config.page_budget_kb):
+        for message in publish.over_budget(
+            size, site_mb=self.config.size_budget_mb, page_kb=self.config.page_budget_kb
+        ):
             log.warning(message)
 
     def on_page_context(self, context, page, config, nav):

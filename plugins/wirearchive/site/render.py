@@ -17,7 +17,12 @@ def _locale(language: str | None) -> str:
 def localized_datetime(value: datetime, language: str | None = None) -> str:
     """`14 mars 2026, 09:12` / `14. März 2026, 09:12` / `March 14, 2026, 9:12 AM`."""
     try:
-        return f"{format_date(value, 'long', locale=_locale(language))}, {format_time(value, 'short', locale=_locale(language))}"
+        locale = _locale(language)
+        day, time = (
+            format_date(value, "long", locale=locale),
+            format_time(value, "short", locale=locale),
+        )
+        return f"{day}, {time}"
     except (UnknownLocaleError, ValueError):
         return value.strftime("%Y-%m-%d %H:%M")
 
@@ -31,7 +36,7 @@ def localized_date(value: datetime, language: str | None = None) -> str:
 
 def escape_ours(template_name: str | None) -> bool:
     """Autoescape the archive's templates (and a site's overrides of them), not the theme's."""
-    return bool(template_name) and template_name.startswith("wirearchive/")
+    return template_name is not None and template_name.startswith("wirearchive/")
 
 
 def install_filters(env) -> None:

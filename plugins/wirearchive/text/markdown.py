@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -116,9 +117,16 @@ def read(markdown: str) -> TextView:
             view.add("\n", start + len(line), start + len(line), False)
             continue
         blank = not line.strip()
-        indented_code = previous_blank and (line.startswith("    ") or line.startswith("\t")) and not blank
+        indented_code = (
+            previous_blank and (line.startswith("    ") or line.startswith("\t")) and not blank
+        )
         nxt = lines[number + 1] if number + 1 < len(lines) else ""
-        if blank or indented_code or REFERENCE.match(line) or (SETEXT.match(line) and not previous_blank):
+        if (
+            blank
+            or indented_code
+            or REFERENCE.match(line)
+            or (SETEXT.match(line) and not previous_blank)
+        ):
             view.add("\n", start + len(line), start + len(line), False)
             previous_blank = blank or (indented_code and previous_blank)
             continue
@@ -136,7 +144,9 @@ SPECIAL = re.compile(r"[\\&`<!\[*_]|(?:https?://|ftp://|www\.)")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
-def _inline(view: TextView, line: str, base: int, i: int, linkable: bool, end: int | None = None) -> None:
+def _inline(
+    view: TextView, line: str, base: int, i: int, linkable: bool, end: int | None = None
+) -> None:
     end = len(line) if end is None else end
     emails = [m.start() for m in EMAIL.finditer(line, i, end)] if "@" in line else []
     while i < end:
@@ -171,20 +181,26 @@ def _special(view: TextView, line: str, base: int, i: int, end: int, linkable: b
         if close != -1:
             view.add(" ", base + i, base + close + run, False)
             return close + run
-        view.add_run(line[i:i + run], base + i, linkable)
+        view.add_run(line[i : i + run], base + i, linkable)
         return i + run
     if char == "<":
         auto = AUTOLINK.match(line, i)
         if auto and auto.end() <= end:
             view.add(" ", base + i, base + auto.end(), False)
             return auto.end()
-    if char == "[" or (char == "!" and line[i + 1:i + 2] == "["):
+    if char == "[" or (char == "!" and line[i + 1 : i + 2] == "["):
         return _bracket(view, line, base, i, end)
     if char in "*_":
         run_end = i
         while run_end < end and line[run_end] == char:
             run_end += 1
-        intraword = char == "_" and 0 < i and run_end < end and line[i - 1].isalnum() and line[run_end].isalnum()
+        intraword = (
+            char == "_"
+            and i > 0
+            and run_end < end
+            and line[i - 1].isalnum()
+            and line[run_end].isalnum()
+        )
         if not intraword:
             return run_end  # emphasis markers are not text; spans across them are not linked
         view.add_run(line[i:run_end], base + i, linkable)
@@ -239,10 +255,12 @@ def _bracket(view: TextView, line: str, base: int, i: int, end: int) -> int:
 def link_title(text: str) -> str:
     """Text for a Markdown link title in double quotes."""
     # Python-Markdown keeps character references in titles as they are: the browser decodes them.
-    return " ".join(text.split()).replace("&", "&amp;").replace('"', "&quot;").replace("\\", "&#92;")
+    return (
+        " ".join(text.split()).replace("&", "&amp;").replace('"', "&quot;").replace("\\", "&#92;")
+    )
 
 
-def link(markdown: str, spans: list[tuple[int, int, str, str | None]]) -> str:
+def link(markdown: str, spans: Sequence[tuple[int, int, str, str | None]]) -> str:
     """`markdown` with each `(start, end, url, title)` span wrapped in a Markdown link."""
     out: list[str] = []
     at = 0

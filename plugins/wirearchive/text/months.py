@@ -7,7 +7,7 @@ the event grammars of each language take that language's names.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from babel.dates import get_day_names, get_month_names
 
@@ -15,8 +15,19 @@ from .folding import fold
 
 MONTH_LOCALES = ("fr", "de", "en", "it")
 # Short forms wire services use that CLDR spells otherwise.
-WIRE_FORMS = {"sept": 9, "sep": 9, "juil": 7, "juin": 6, "mrz": 3, "maerz": 3, "fev": 2,
-              "dez": 12, "okt": 10, "jaenner": 1, "janner": 1}
+WIRE_FORMS = {
+    "sept": 9,
+    "sep": 9,
+    "juil": 7,
+    "juin": 6,
+    "mrz": 3,
+    "maerz": 3,
+    "fev": 2,
+    "dez": 12,
+    "okt": 10,
+    "jaenner": 1,
+    "janner": 1,
+}
 
 
 def _key(name: str) -> str:
@@ -44,7 +55,7 @@ def month_number(name: str) -> int | None:
     return month_table().get(_key(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def month_names(language: str) -> frozenset[str]:
     """The month names a text in `language` writes: wide names, unaccented spellings, and
     abbreviations with their dot (`févr.`, `Sept.`)."""
@@ -62,12 +73,12 @@ def month_names(language: str) -> frozenset[str]:
     return frozenset(names)
 
 
-@lru_cache(maxsize=None)
+@cache
 def weekday_numbers(language: str) -> dict[str, int]:
     """Folded weekday names of `language` to 0 (Monday) .. 6 (Sunday)."""
     return {fold(name): number for number, name in get_day_names("wide", locale=language).items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def weekday_names(language: str) -> frozenset[str]:
     return frozenset(get_day_names("wide", locale=language).values())

@@ -16,21 +16,62 @@ import re
 
 from .months import month_number
 
-ABBREVIATIONS = frozenset({
-    "m", "mm", "mme", "mmes", "mlle", "me", "mgr", "dr", "pr", "st", "ste", "prof", "inc", "corp",
-    "co", "ltd", "mr", "mrs", "ms", "jr", "sr", "no", "nr", "bzw", "ca", "env", "etc", "vs", "z.b",
-    "u.a", "d.h", "s.a", "gen", "lt", "col", "sig", "dott", "ing", "avv", "vgl", "evtl", "inkl",
-})
+ABBREVIATIONS = frozenset(
+    {
+        "m",
+        "mm",
+        "mme",
+        "mmes",
+        "mlle",
+        "me",
+        "mgr",
+        "dr",
+        "pr",
+        "st",
+        "ste",
+        "prof",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "mr",
+        "mrs",
+        "ms",
+        "jr",
+        "sr",
+        "no",
+        "nr",
+        "bzw",
+        "ca",
+        "env",
+        "etc",
+        "vs",
+        "z.b",
+        "u.a",
+        "d.h",
+        "s.a",
+        "gen",
+        "lt",
+        "col",
+        "sig",
+        "dott",
+        "ing",
+        "avv",
+        "vgl",
+        "evtl",
+        "inkl",
+    }
+)
 BOUNDARY = re.compile(r"[.!?…][\"»”’)\]]*\s+(?=[«\"“„(\[]?[A-ZÀ-ÖØ-Þ0-9])")
 INITIALS = re.compile(r"[^\W\d_](?:\.[^\W\d_])*")  # `c`, `c.c` (the last dot already dropped)
 OPENERS = "«“„\"'‹»‘’([ \u00a0"
-QUOTE_MARKS = "«»“”„\""
+QUOTE_MARKS = '«»“”„"'
 STOPS = ".!?…:"  # after these, a capital may start a sentence (a colon included)
 
 
 def _keeps_going(text: str, start: int, stop: int, after: int) -> bool:
     """Whether the full stop at `stop` ends a word that does not end the sentence."""
-    before = text[start:stop + 1].rsplit(None, 1)[-1].rstrip(".").lower() if stop >= start else ""
+    before = text[start : stop + 1].rsplit(None, 1)[-1].rstrip(".").lower() if stop >= start else ""
     if INITIALS.fullmatch(before) or before in ABBREVIATIONS:
         return True  # `C.`, `C.C.`, `M.`, `Dr.`
     if re.fullmatch(r"\d{1,2}", before) and text[stop] == ".":
@@ -51,7 +92,9 @@ def spans(text: str) -> list[tuple[int, int]]:
         start = brk.end()
     if text[start:].strip():
         result.append((start, len(text.rstrip())))
-    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in result if text[s:e].strip()]
+    return [
+        (s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in result if text[s:e].strip()
+    ]
 
 
 def sentences(text: str) -> list[str]:

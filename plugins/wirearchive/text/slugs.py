@@ -14,15 +14,29 @@ from slugify import slugify
 
 SLUG_MAX = 60
 TRANSLITERATION = {
-    "de": [["ä", "ae"], ["ö", "oe"], ["ü", "ue"], ["Ä", "Ae"], ["Ö", "Oe"], ["Ü", "Ue"], ["ß", "ss"]],
+    "de": [
+        ["ä", "ae"],
+        ["ö", "oe"],
+        ["ü", "ue"],
+        ["Ä", "Ae"],
+        ["Ö", "Oe"],
+        ["Ü", "Ue"],
+        ["ß", "ss"],
+    ],
 }
 
 
-def make_slug(text: str, language: str | None = None, *, max_length: int = SLUG_MAX,
-              default: str = "dispatch") -> str:
+def make_slug(
+    text: str, language: str | None = None, *, max_length: int = SLUG_MAX, default: str = "dispatch"
+) -> str:
     """ASCII slug of `text`, cut at a word boundary, umlauts spelled out in German."""
-    slug = slugify(text, max_length=max_length, word_boundary=True, save_order=True,
-                   replacements=TRANSLITERATION.get(language or "", ()))
+    slug = slugify(
+        text,
+        max_length=max_length,
+        word_boundary=True,
+        save_order=True,
+        replacements=TRANSLITERATION.get(language or "", ()),
+    )
     return slug or default
 
 

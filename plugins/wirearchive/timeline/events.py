@@ -63,9 +63,13 @@ def find_dates(sentence: str, published: dt.date, language: str) -> list[Found]:
     return found
 
 
-def find_events(paragraphs: Iterable[tuple[str, int | None]], published: dt.datetime, language: str,
-                path: str = "<text>") -> tuple[list[Event], list[Problem]]:
-    """Events `{date, text}` of the paragraphs `(text, line)`, in reading order, each date once per sentence.
+def find_events(
+    paragraphs: Iterable[tuple[str, int | None]],
+    published: dt.datetime,
+    language: str,
+    path: str = "<text>",
+) -> tuple[list[Event], list[Problem]]:
+    """Events of the paragraphs `(text, line)`, in reading order, each date once per sentence.
 
     `published` is the dispatch's date in its own time zone: relative expressions
     (`samedi`, `hier`, `en septembre`) are resolved against its calendar day there.
@@ -81,9 +85,15 @@ def find_events(paragraphs: Iterable[tuple[str, int | None]], published: dt.date
         for sentence in sentences(" ".join(text.split())):
             for found in find_dates(sentence, day, language):
                 if found.date is None:
-                    problems.append(Problem(path, line, "info",
-                                            f"date `{found.expression}` left out of the events: {found.reason} "
-                                            f"(add it under `events:` in front matter if it matters)"))
+                    problems.append(
+                        Problem(
+                            path,
+                            line,
+                            "info",
+                            f"date `{found.expression}` left out of the events: {found.reason} "
+                            f"(add it under `events:` in front matter if it matters)",
+                        )
+                    )
                     continue
                 if (found.date, sentence) not in seen:
                     seen.add((found.date, sentence))

@@ -17,7 +17,8 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
+from itertools import takewhile
 
 from ..text.folding import fold
 from ..text.months import month_names, month_number, weekday_names, weekday_numbers
@@ -43,25 +44,29 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def month_pattern(language: str) -> str:
     return rf"(?P<month>{_alternation(month_names(language))})(?![\w])"
 
 
-@lru_cache(maxsize=None)
+@cache
 def weekday_pattern(language: str) -> str:
     return rf"(?P<weekday>{_alternation(weekday_names(language))})"
 
 
-PAST_WORDS = re.compile(r"^(?:dernier|derni[eè]re|pass[ée]e?|pr[ée]c[ée]dente?|last|past|previous|"
-                        r"letzte[mnrs]?|vergangene[mnrs]?|vorige[mnrs]?|scors[oa]|passat[oa])$", re.I)
-NEXT_WORDS = re.compile(r"^(?:prochaine?|next|coming|n[äa]chste[mnrs]?|kommende[mnrs]?|prossim[oa])$",
-                        re.I)
+PAST_WORDS = re.compile(
+    r"^(?:dernier|derni[eè]re|pass[ée]e?|pr[ée]c[ée]dente?|last|past|previous|"
+    r"letzte[mnrs]?|vergangene[mnrs]?|vorige[mnrs]?|scors[oa]|passat[oa])$",
+    re.I,
+)
+NEXT_WORDS = re.compile(
+    r"^(?:prochaine?|next|coming|n[äa]chste[mnrs]?|kommende[mnrs]?|prossim[oa])$", re.I
+)
 THIS_WORDS = re.compile(r"^(?:ce|cette|this|diese[mnrs]?|quest[oa])$", re.I)
 
 
 def direction(word: str | None) -> int | None:
-    """-1 for `dernier`/`last`/`letzten`, +1 for `prochain`/`next`/`nächsten`, 0 for `cette`/`this`."""
+    """-1 for `dernier`/`last`/`letzten`, +1 for `prochain`/`next`, 0 for `cette`/`this`."""
     if not word:
         return None
     if PAST_WORDS.match(word):
@@ -74,16 +79,36 @@ def direction(word: str | None) -> int | None:
 
 
 # Words after a year that make it a quantity (`en 2000 exemplaires`), not a date.
-_NOT_A_YEAR = (r"(?![\d%])(?![.,]\d)(?!\s*(?:%|pour\s?cent|percent|Prozent|millions?|milliards?|Millionen|Milliarden|Mio|Mrd|"
-               r"billions?|francs|euros?|dollars?|CHF|EUR|USD|personnes|employés|emplois|salariés|Mitarbeitende|"
-               r"Mitarbeiter|Stellen|people|employees|jobs|units|unités|exemplaires|ans|années|Jahren?|years)\b)")
+_NOT_A_YEAR = (
+    r"(?![\d%])(?![.,]\d)(?!\s*(?:%|pour\s?cent|percent|Prozent|millions?|milliards?|Millionen|"
+    r"Milliarden|Mio|Mrd|"
+    r"billions?|francs|euros?|dollars?|CHF|EUR|USD|personnes|employés|emplois|salariés|"
+    r"Mitarbeitende|"
+    r"Mitarbeiter|Stellen|people|employees|jobs|units|unités|exemplaires|ans|années|Jahren?|"
+    r"years)\b)"
+)
 YEAR = r"(?P<year>(?:19|20)\d{2})" + _NOT_A_YEAR
 
-RELATIVE_DAYS = {"avant-hier": -2, "hier": -1, "demain": 1, "après-demain": 2, "apres-demain": 2,
-                 "vorgestern": -2, "gestern": -1, "morgen": 1, "übermorgen": 2,
-                 "the day before yesterday": -2, "yesterday": -1, "tomorrow": 1,
-                 "l'altro ieri": -2, "l’altro ieri": -2, "altroieri": -2, "ieri": -1, "domani": 1,
-                 "dopodomani": 2}
+RELATIVE_DAYS = {
+    "avant-hier": -2,
+    "hier": -1,
+    "demain": 1,
+    "après-demain": 2,
+    "apres-demain": 2,
+    "vorgestern": -2,
+    "gestern": -1,
+    "morgen": 1,
+    "übermorgen": 2,
+    "the day before yesterday": -2,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "l'altro ieri": -2,
+    "l’altro ieri": -2,
+    "altroieri": -2,
+    "ieri": -1,
+    "domani": 1,
+    "dopodomani": 2,
+}
 
 
 # ----------------------------------------------------------------------------- resolvers
@@ -97,11 +122,19 @@ def _day(year: int, month: int, day: int) -> str | tuple[None, str]:
 
 
 def _day_number(text: str) -> int:
-    return int(re.match(r"\d+", text).group())
+    return int("".join(takewhile(str.isdigit, text)))  # `1er`, `1º`: the digits
+
+
+def _month(name: str) -> int:
+    """The month of a name the grammar matched (so one of the known names)."""
+    number = month_number(name)
+    if number is None:
+        raise ValueError(f"not a month name: {name!r}")
+    return number
 
 
 def full_date(m: re.Match, ctx: Context):
-    return _day(int(m["year"]), month_number(m["month"]), _day_number(m["day"]))
+    return _day(int(m["year"]), _month(m["month"]), _day_number(m["day"]))
 
 
 def numeric_date(m: re.Match, ctx: Context):
@@ -109,12 +142,13 @@ def numeric_date(m: re.Match, ctx: Context):
 
 
 def day_month(m: re.Match, ctx: Context):
-    """`le 19 septembre`: the nearest such day (the earlier one on a tie), the next one when the clause is future.
+    """`le 19 septembre`: the nearest such day (the earlier one on a tie), the next one when the
+    clause is future.
 
     A writer leaves the year out of a day only when it is near: `jusqu'au 13 juin` in a
     dispatch of 9 June is four days ahead, not a year back.
     """
-    month, day = month_number(m["month"]), _day_number(m["day"])
+    month, day = _month(m["month"]), _day_number(m["day"])
     candidates = []
     for year in (ctx.day.year - 1, ctx.day.year, ctx.day.year + 1):
         try:
@@ -130,12 +164,12 @@ def day_month(m: re.Match, ctx: Context):
 
 
 def month_year(m: re.Match, ctx: Context):
-    return dates.of_month(int(m["year"]), month_number(m["month"]))
+    return dates.of_month(int(m["year"]), _month(m["month"]))
 
 
 def month_alone(m: re.Match, ctx: Context):
     """`en septembre`: the latest September up to the dispatch's month (or the next one)."""
-    month, now = month_number(m["month"]), ctx.day.month
+    month, now = _month(m["month"]), ctx.day.month
     way = direction(m.groupdict().get("rel"))
     way = way if way is not None else (1 if ctx.future else -1)
     year = ctx.day.year
@@ -167,8 +201,10 @@ def relative_day(m: re.Match, ctx: Context):
 
 def relative_unit(m: re.Match, ctx: Context):
     """`la semaine dernière`, `letzten Monat`, `this year`: the week, month or year meant."""
-    way = direction(m["rel"])
-    unit = fold(m["unit"])
+    return _relative(direction(m["rel"]) or 0, fold(m["unit"]), ctx)
+
+
+def _relative(way: int, unit: str, ctx: Context) -> str | tuple[None, str]:
     if unit in ("semaine", "woche", "week", "vorwoche", "settimana"):
         monday = ctx.day - dt.timedelta(days=ctx.day.weekday()) + dt.timedelta(weeks=way)
         span = dates.span_of(monday, monday + dt.timedelta(days=6))
@@ -180,7 +216,7 @@ def relative_unit(m: re.Match, ctx: Context):
 
 def previous_unit(m: re.Match, ctx: Context):
     """German `im Vorjahr`, `in der Vorwoche`, `im Vormonat`."""
-    return relative_unit({"rel": "letzten", "unit": m["unit"]}, ctx)
+    return _relative(-1, fold(m["unit"]), ctx)
 
 
 def year_alone(m: re.Match, ctx: Context):
@@ -191,21 +227,39 @@ def year_alone(m: re.Match, ctx: Context):
 
 
 def _rules_fr() -> list[tuple[str, Resolver, int]]:
-    M, W, I = month_pattern("fr"), weekday_pattern("fr"), re.I
+    M, W, IC = month_pattern("fr"), weekday_pattern("fr"), re.I
     day = r"(?P<day>1er|\d{1,2})"
     return [
-        (rf"\b(?:{W}\s+)?(?:le\s+)?{day}\s+{M}\s+(?P<year>\d{{4}})\b", full_date, I),
-        (rf"\b(?:{W}\s+)?{day}\s+{M}(?!\s+\d)", day_month, I),
-        (rf"\b{M}\s+(?P<year>\d{{4}})\b", month_year, I),
-        (rf"(?:\b(?:en|depuis|dès|courant|d'ici|d’ici|jusqu'en|jusqu’en|au mois de|début|fin)\s+|\bmi-)(?:l[ea]\s+)?{M}"
-         rf"(?:\s+(?P<rel>dernier|prochain))?(?!\s+\d)", month_alone, I),
-        (rf"\b{W}(?:\s+(?P<rel>dernier|prochain))?\b", weekday, I),
-        (r"(?<!\bde )(?<!\bd')(?<!\bd’)\b(?P<word>avant-hier|apr[eè]s-demain|hier|demain)\b", relative_day, I),
-        (r"\b(?P<rel>cette)\s+(?P<unit>semaine|année)\b", relative_unit, I),
-        (r"\b(?:la|le|l'|l’)\s*(?P<unit>semaine|mois|an|année)\s+(?P<rel>derni[eè]re?|pass[ée]e?|pr[ée]c[ée]dente?|prochaine?)\b",
-         relative_unit, I),
-        (r"(?:\b(?:en|depuis|dès|d'ici|d’ici|jusqu'en|jusqu’en|fin|début|courant|l'année|l’année|l'exercice|l’exercice|"
-         r"trimestre|semestre|printemps|été|automne|hiver)\s+|\bmi-)" + YEAR, year_alone, I),
+        (rf"\b(?:{W}\s+)?(?:le\s+)?{day}\s+{M}\s+(?P<year>\d{{4}})\b", full_date, IC),
+        (rf"\b(?:{W}\s+)?{day}\s+{M}(?!\s+\d)", day_month, IC),
+        (rf"\b{M}\s+(?P<year>\d{{4}})\b", month_year, IC),
+        (
+            rf"(?:\b(?:en|depuis|dès|courant|d'ici|d’ici|jusqu'en|jusqu’en|au mois de|début|fin)\s+"
+            rf"|\bmi-)(?:l[ea]\s+)?{M}"
+            rf"(?:\s+(?P<rel>dernier|prochain))?(?!\s+\d)",
+            month_alone,
+            IC,
+        ),
+        (rf"\b{W}(?:\s+(?P<rel>dernier|prochain))?\b", weekday, IC),
+        (
+            r"(?<!\bde )(?<!\bd')(?<!\bd’)\b(?P<word>avant-hier|apr[eè]s-demain|hier|demain)\b",
+            relative_day,
+            IC,
+        ),
+        (r"\b(?P<rel>cette)\s+(?P<unit>semaine|année)\b", relative_unit, IC),
+        (
+            r"\b(?:la|le|l'|l’)\s*(?P<unit>semaine|mois|an|année)\s+(?P<rel>derni[eè]re?|"
+            r"pass[ée]e?|pr[ée]c[ée]dente?|prochaine?)\b",
+            relative_unit,
+            IC,
+        ),
+        (
+            r"(?:\b(?:en|depuis|dès|d'ici|d’ici|jusqu'en|jusqu’en|fin|début|courant|l'année|"
+            r"l’année|l'exercice|l’exercice|"
+            r"trimestre|semestre|printemps|été|automne|hiver)\s+|\bmi-)" + YEAR,
+            year_alone,
+            IC,
+        ),
     ]
 
 
@@ -217,14 +271,32 @@ def _rules_de() -> list[tuple[str, Resolver, int]]:
         (rf"\b(?:{W},?\s+)?{day}\s*{M}(?!\s+\d)", day_month, 0),
         (rf"\b{M}\s+(?P<year>\d{{4}})\b", month_year, 0),
         (rf"\b(?i:im|seit|ab|bis|von|anfang|mitte|ende|bis\s+ende)\s+{M}(?!\s+\d)", month_alone, 0),
-        (rf"\b(?:(?P<rel>(?i:vergangene[mnrs]?|letzte[mnrs]?|vorige[mnrs]?|kommende[mnrs]?|nächste[mnrs]?))\s+)?{W}"
-         r"(?:abend|morgen|nachmittag|vormittag|mittag)?\b", weekday, 0),
-        (r"(?<!\bvon )\b(?P<word>[Vv]orgestern|[Gg]estern|[Üü]bermorgen|morgen)\b", relative_day, 0),
-        (r"\b(?P<rel>(?i:letzte[mnrs]?|vergangene[mnrs]?|vorige[mnrs]?|nächste[mnrs]?|kommende[mnrs]?|diese[mnrs]?))"
-         r"\s+(?P<unit>Woche|Monat|Jahr)(?:e?s)?\b", relative_unit, 0),
+        (
+            rf"\b(?:(?P<rel>(?i:vergangene[mnrs]?|letzte[mnrs]?|vorige[mnrs]?|kommende[mnrs]?|nächste[mnrs]?))\s+)?{W}"
+            r"(?:abend|morgen|nachmittag|vormittag|mittag)?\b",
+            weekday,
+            0,
+        ),
+        (
+            r"(?<!\bvon )\b(?P<word>[Vv]orgestern|[Gg]estern|[Üü]bermorgen|morgen)\b",
+            relative_day,
+            0,
+        ),
+        (
+            r"\b(?P<rel>(?i:letzte[mnrs]?|vergangene[mnrs]?|vorige[mnrs]?|nächste[mnrs]?|"
+            r"kommende[mnrs]?|diese[mnrs]?))"
+            r"\s+(?P<unit>Woche|Monat|Jahr)(?:e?s)?\b",
+            relative_unit,
+            0,
+        ),
         (r"\b(?i:im|in\s+der)\s+(?P<unit>Vorjahr|Vormonat|Vorwoche)\b", previous_unit, 0),
-        (r"\b(?:(?i:im\s+jahre?|seit|bis|ab|anfang|mitte|ende|in)|Quartal|Geschäftsjahr|Halbjahr|Sommer|Herbst|Winter|"
-         r"Frühjahr|Frühling)\s+" + YEAR, year_alone, 0),
+        (
+            r"\b(?:(?i:im\s+jahre?|seit|bis|ab|anfang|mitte|ende|in)|Quartal|Geschäftsjahr|"
+            r"Halbjahr|Sommer|Herbst|Winter|"
+            r"Frühjahr|Frühling)\s+" + YEAR,
+            year_alone,
+            0,
+        ),
     ]
 
 
@@ -234,51 +306,109 @@ def _rules_en() -> list[tuple[str, Resolver, int]]:
     return [
         (rf"\b(?:{W},?\s+)?{M}\s+{day},?\s+(?P<year>\d{{4}})\b", full_date, 0),
         (rf"\b(?:{W},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{M},?\s+(?P<year>\d{{4}})\b", full_date, 0),
-        (rf"\b(?:{W},?\s+)?{M}\s+{day}\b(?!,?\s+\d)(?!\s*(?:%|percent|million|billion))", day_month, 0),
+        (
+            rf"\b(?:{W},?\s+)?{M}\s+{day}\b(?!,?\s+\d)(?!\s*(?:%|percent|million|billion))",
+            day_month,
+            0,
+        ),
         (rf"\b(?:{W},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{M}(?!,?\s+\d)", day_month, 0),
         (rf"\b{M},?\s+(?P<year>\d{{4}})\b", month_year, 0),
-        (rf"(?:\b(?:(?i:in|since|from|until|by|early|late|during|through|(?P<rel>last|next|this)))\s+|\b(?i:mid)-){M}(?!,?\s+\d)",
-         month_alone, 0),
+        (
+            rf"(?:\b(?:(?i:in|since|from|until|by|early|late|during|through|(?P<rel>last|next|this)))\s+|\b(?i:mid)-){M}(?!,?\s+\d)",
+            month_alone,
+            0,
+        ),
         (rf"\b(?:(?P<rel>(?i:last|next|this|on))\s+)?{W}\b", weekday, 0),
-        (r"\b(?P<word>(?i:the\s+day\s+before\s+yesterday|yesterday|tomorrow))\b(?!['’]s)", relative_day, 0),
-        (r"\b(?P<rel>(?i:last|previous|next|this|coming))\s+(?P<unit>week|month|year)\b", relative_unit, 0),
-        (r"(?:\b(?i:in|since|by|until|from|early|late|during|through|before|after|end\s+of|start\s+of|beginning\s+of|"
-         r"fiscal|quarter\s+of|summer|autumn|fall|winter|spring)\s+|\b(?i:mid|end)-)" + YEAR, year_alone, 0),
+        (
+            r"\b(?P<word>(?i:the\s+day\s+before\s+yesterday|yesterday|tomorrow))\b(?!['’]s)",
+            relative_day,
+            0,
+        ),
+        (
+            r"\b(?P<rel>(?i:last|previous|next|this|coming))\s+(?P<unit>week|month|year)\b",
+            relative_unit,
+            0,
+        ),
+        (
+            r"(?:\b(?i:in|since|by|until|from|early|late|during|through|before|after|end\s+of|"
+            r"start\s+of|beginning\s+of|"
+            r"fiscal|quarter\s+of|summer|autumn|fall|winter|spring)\s+|\b(?i:mid|end)-)" + YEAR,
+            year_alone,
+            0,
+        ),
     ]
 
 
 def _rules_it() -> list[tuple[str, Resolver, int]]:
-    M, W, I = month_pattern("it"), weekday_pattern("it"), re.I
+    M, W, IC = month_pattern("it"), weekday_pattern("it"), re.I
     day = r"(?P<day>1º|1°|\d{1,2})"
     return [
-        (rf"\b(?:{W}\s+)?(?:il\s+|l'|l’)?{day}\s+{M}\s+(?P<year>\d{{4}})\b", full_date, I),
-        (rf"\b(?:{W}\s+)?{day}\s+{M}(?!\s+\d)", day_month, I),
-        (rf"\b{M}\s+(?P<year>\d{{4}})\b", month_year, I),
-        (rf"(?:\b(?:a|ad|in|nel|dal|da|entro|fino\s+a|a\s+partire\s+da|inizio|fine|met[àa])\s+|\bmetà\s+)"
-         rf"(?:mese\s+di\s+)?{M}(?:\s+(?P<rel>scorso|prossimo))?(?!\s+\d)", month_alone, I),
-        (rf"\b{W}(?:\s+(?P<rel>scorso|prossimo))?(?!\w)", weekday, I),
-        (r"\b(?P<word>l['’]altro\s+ieri|altroieri|dopodomani|ieri|domani)\b", relative_day, I),
-        (r"\b(?P<rel>quest[oa]|prossim[oa])\s+(?P<unit>settimana|mese|anno)\b", relative_unit, I),
-        (r"\b(?:la|il|l'|l’)\s*(?P<unit>settimana|mese|anno)\s+(?P<rel>scors[oa]|passat[oa]|prossim[oa])\b",
-         relative_unit, I),
-        (r"(?:\b(?:nel|dal|entro\s+il|fino\s+al|a\s+partire\s+dal|inizio|fine|dell['’]anno|esercizio|trimestre|"
-         r"semestre|primavera|estate|autunno|inverno)\s+)" + YEAR, year_alone, I),
+        (rf"\b(?:{W}\s+)?(?:il\s+|l'|l’)?{day}\s+{M}\s+(?P<year>\d{{4}})\b", full_date, IC),
+        (rf"\b(?:{W}\s+)?{day}\s+{M}(?!\s+\d)", day_month, IC),
+        (rf"\b{M}\s+(?P<year>\d{{4}})\b", month_year, IC),
+        (
+            rf"(?:\b(?:a|ad|in|nel|dal|da|entro|fino\s+a|a\s+partire\s+da|inizio|fine|met[àa])\s+|\bmetà\s+)"
+            rf"(?:mese\s+di\s+)?{M}(?:\s+(?P<rel>scorso|prossimo))?(?!\s+\d)",
+            month_alone,
+            IC,
+        ),
+        (rf"\b{W}(?:\s+(?P<rel>scorso|prossimo))?(?!\w)", weekday, IC),
+        (r"\b(?P<word>l['’]altro\s+ieri|altroieri|dopodomani|ieri|domani)\b", relative_day, IC),
+        (r"\b(?P<rel>quest[oa]|prossim[oa])\s+(?P<unit>settimana|mese|anno)\b", relative_unit, IC),
+        (
+            r"\b(?:la|il|l'|l’)\s*(?P<unit>settimana|mese|anno)\s+(?P<rel>scors[oa]|passat[oa]|"
+            r"prossim[oa])\b",
+            relative_unit,
+            IC,
+        ),
+        (
+            r"(?:\b(?:nel|dal|entro\s+il|fino\s+al|a\s+partire\s+dal|inizio|fine|dell['’]anno|"
+            r"esercizio|trimestre|"
+            r"semestre|primavera|estate|autunno|inverno)\s+)" + YEAR,
+            year_alone,
+            IC,
+        ),
     ]
 
 
 ISO_DATE = (r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b", numeric_date, 0)
-DOTTED_DATE = (r"\b(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})\b", numeric_date, 0)  # 14.3.2026
-SLASHED_DATE = (r"\b(?P<day>\d{1,2})/(?P<mon>\d{1,2})/(?P<year>\d{4})\b", numeric_date, 0)  # 14/3/2026
-NUMERIC_RULES = {"fr": [ISO_DATE, DOTTED_DATE], "de": [ISO_DATE, DOTTED_DATE], "en": [ISO_DATE],
-                 "it": [ISO_DATE, DOTTED_DATE, SLASHED_DATE]}
+DOTTED_DATE = (
+    r"\b(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})\b",
+    numeric_date,
+    0,
+)  # 14.3.2026
+SLASHED_DATE = (
+    r"\b(?P<day>\d{1,2})/(?P<mon>\d{1,2})/(?P<year>\d{4})\b",
+    numeric_date,
+    0,
+)  # 14/3/2026
+NUMERIC_RULES = {
+    "fr": [ISO_DATE, DOTTED_DATE],
+    "de": [ISO_DATE, DOTTED_DATE],
+    "en": [ISO_DATE],
+    "it": [ISO_DATE, DOTTED_DATE, SLASHED_DATE],
+}
 
 # What each kind of rule needs in a sentence before it is worth running: most sentences
 # name no date, and most that do need one or two of the rules.
-NEEDS = {full_date: "month", day_month: "month", month_year: "month", month_alone: "month", numeric_date: "digits",
-         weekday: "weekday", relative_day: "day-word", relative_unit: "unit", previous_unit: "unit", year_alone: "digits"}
+NEEDS: dict[Resolver, str] = {
+    full_date: "month",
+    day_month: "month",
+    month_year: "month",
+    month_alone: "month",
+    numeric_date: "digits",
+    weekday: "weekday",
+    relative_day: "day-word",
+    relative_unit: "unit",
+    previous_unit: "unit",
+    year_alone: "digits",
+}
 TRIGGER_WORDS = {
     "fr": {"day-word": "hier demain", "unit": "semaine mois an année"},
-    "de": {"day-word": "gestern vorgestern morgen übermorgen", "unit": "woche monat jahr jahres vorjahr vormonat vorwoche"},
+    "de": {
+        "day-word": "gestern vorgestern morgen übermorgen",
+        "unit": "woche monat jahr jahres vorjahr vormonat vorwoche",
+    },
     "en": {"day-word": "yesterday tomorrow", "unit": "week month year"},
     "it": {"day-word": "ieri domani dopodomani altroieri", "unit": "settimana mese anno"},
 }
@@ -286,32 +416,42 @@ WORD = re.compile(r"[^\W\d_]+")
 FOUR_DIGITS = re.compile(r"\d{4}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def trigger_words(language: str) -> dict[str, frozenset[str]]:
-    """For each kind of rule, the lower-case words one of which a sentence must hold for it to apply."""
+    """For each kind of rule, the lower-case words a sentence must hold one of for it to apply."""
     months = {name.lower().rstrip(".") for name in month_names(language)}
     days = {name.lower() for name in weekday_names(language)}
     if language == "de":
-        days |= {day + part for day in days for part in ("abend", "morgen", "nachmittag", "vormittag", "mittag")}
+        days |= {
+            day + part
+            for day in days
+            for part in ("abend", "morgen", "nachmittag", "vormittag", "mittag")
+        }
     words = TRIGGER_WORDS[language]
-    return {"month": frozenset(months | {fold(m) for m in months}), "weekday": frozenset(days | {fold(d) for d in days}),
-            "day-word": frozenset(words["day-word"].split()), "unit": frozenset(words["unit"].split())}
+    return {
+        "month": frozenset(months | {fold(m) for m in months}),
+        "weekday": frozenset(days | {fold(d) for d in days}),
+        "day-word": frozenset(words["day-word"].split()),
+        "unit": frozenset(words["unit"].split()),
+    }
 
 
 def kinds_present(sentence: str, language: str) -> set[str]:
-    """The kinds of rules worth running on `sentence`: a word lookup, much cheaper than the rules."""
+    """The kinds of rules worth running on `sentence`: a word lookup, cheaper than the rules."""
     words = set(WORD.findall(sentence.lower()))
-    present = {kind for kind, wanted in trigger_words(language).items() if not words.isdisjoint(wanted)}
+    present = {
+        kind for kind, wanted in trigger_words(language).items() if not words.isdisjoint(wanted)
+    }
     if FOUR_DIGITS.search(sentence):
         present.add("digits")
     return present
 
 
-@lru_cache(maxsize=None)
+@cache
 def grammar(language: str) -> tuple[tuple[re.Pattern, Resolver, str], ...]:
     """The rules of `language`: (pattern, resolver, what the sentence needs for it to apply)."""
     rules = {"fr": _rules_fr, "de": _rules_de, "en": _rules_en, "it": _rules_it}[language]()
     rules += NUMERIC_RULES[language]
-    return tuple((re.compile(pattern, flags), resolve, NEEDS[resolve]) for pattern, resolve, flags in rules)
-
-
+    return tuple(
+        (re.compile(pattern, flags), resolve, NEEDS[resolve]) for pattern, resolve, flags in rules
+    )

@@ -9,18 +9,36 @@ from __future__ import annotations
 import re
 
 FUTURE = {
-    "fr": re.compile(r"\b(?:\w{2,}(?:eront|iront|ront|erons|era|ira|ura|dra|tra|vra|rra)|va|vont|devrait|devraient|doit|doivent|"
-                     r"prochaine?s?)\b(?!-t)", re.I),
-    "de": re.compile(r"\b(?:wird|werden|soll|sollen|will|wollen|plant|planen|dürfte|dürften|voraussichtlich|künftig|"
-                     r"kommende[mnrs]?|nächste[mnrs]?)\b", re.I),
-    "en": re.compile(r"(?:\b(?:will|shall|won't|plans?\s+to|(?:is|are)\s+(?:expected|set|due|scheduled)\s+to|expects?\s+to|"
-                     r"next|upcoming)\b|\w'll\b)", re.I),
+    "fr": re.compile(
+        r"\b(?:\w{2,}(?:eront|iront|ront|erons|era|ira|ura|dra|tra|vra|rra)|va|vont|devrait|"
+        r"devraient|doit|doivent|"
+        r"prochaine?s?)\b(?!-t)",
+        re.I,
+    ),
+    "de": re.compile(
+        r"\b(?:wird|werden|soll|sollen|will|wollen|plant|planen|dürfte|dürften|voraussichtlich|"
+        r"künftig|"
+        r"kommende[mnrs]?|nächste[mnrs]?)\b",
+        re.I,
+    ),
+    "en": re.compile(
+        r"(?:\b(?:will|shall|won't|plans?\s+to|(?:is|are)\s+(?:expected|set|due|scheduled)\s+to|"
+        r"expects?\s+to|"
+        r"next|upcoming)\b|\w'll\b)",
+        re.I,
+    ),
     # `sarà`, `lanceranno`, `arriverà`, `dovrebbe`, `prevede di`, `prossimo`
-    "it": re.compile(r"\b(?:\w{2,}(?:erà|irà|arà|ranno|remo|rete)|sarà|saranno|dovrebbe|dovrebbero|deve|devono|"
-                     r"prevede\s+di|intende|prossim[oaie])(?!\w)", re.I),
+    "it": re.compile(
+        r"\b(?:\w{2,}(?:erà|irà|arà|ranno|remo|rete)|sarà|saranno|dovrebbe|dovrebbero|deve|devono|"
+        r"prevede\s+di|intende|prossim[oaie])(?!\w)",
+        re.I,
+    ),
 }
-CLAUSE_BREAK = re.compile(r"[,;:()«»\"“”—–]|\s(?:et|mais|que|alors|and|but|that|while|und|aber|dass|während|"
-                          r"nachdem|e|ma|che|mentre)\s|\bqu['’]", re.I)
+CLAUSE_BREAK = re.compile(
+    r"[,;:()«»\"“”—–]|\s(?:et|mais|que|alors|and|but|that|while|und|aber|dass|während|"
+    r"nachdem|e|ma|che|mentre)\s|\bqu['’]",
+    re.I,
+)
 
 
 def clause_around(sentence: str, start: int, end: int) -> str:

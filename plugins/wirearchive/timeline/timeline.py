@@ -32,7 +32,13 @@ class Entry:
 
     def sort_key(self) -> tuple:
         # Events before the publication of the same day; then in the order of publication.
-        return partial.sort_key(self.date), self.kind == "publication", self.article.date, self.article.source_file, self.text
+        return (
+            partial.sort_key(self.date),
+            self.kind == "publication",
+            self.article.date,
+            self.article.source_file,
+            self.text,
+        )
 
 
 @dataclass
@@ -71,19 +77,25 @@ class Timeline:
         return sum(y.count for y in self.years)
 
     def entries(self) -> list[Entry]:
-        return [e for y in self.years for e in [*y.entries, *(e for m in y.months for e in m.entries)]]
+        return [
+            e for y in self.years for e in [*y.entries, *(e for m in y.months for e in m.entries)]
+        ]
 
     def year(self, year: str) -> Timeline:
         """The part of this timeline that falls in `year`."""
         return Timeline([y for y in self.years if y.year == year])
 
 
-def entries_of(articles: Iterable[Article], *, events: bool = True, publications: bool = True) -> list[Entry]:
+def entries_of(
+    articles: Iterable[Article], *, events: bool = True, publications: bool = True
+) -> list[Entry]:
     """Every event and publication of `articles`, unsorted."""
     found: list[Entry] = []
     for article in articles:
         if publications:
-            found.append(Entry(article.date.date().isoformat(), "publication", article.title, article))
+            found.append(
+                Entry(article.date.date().isoformat(), "publication", article.title, article)
+            )
         if events:
             found += [Entry(e.date, "event", e.text, article) for e in article.events]
     return found

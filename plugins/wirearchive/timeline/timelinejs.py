@@ -16,7 +16,9 @@ from .timeline import Timeline
 GROUPS = {"event": "Events", "publication": "Publications"}
 
 
-def export(timeline: Timeline, title: str, locale: str | None = None, limit: int | None = None) -> dict:
+def export(
+    timeline: Timeline, title: str, locale: str | None = None, limit: int | None = None
+) -> dict:
     """The TimelineJS document of `timeline`, its slides in date order; only the latest `limit`
     entries when given, and the title then says how many of how many."""
     entries = timeline.entries()
@@ -24,19 +26,24 @@ def export(timeline: Timeline, title: str, locale: str | None = None, limit: int
     slides = []
     for number, entry in enumerate(kept, len(entries) - len(kept) + 1):
         year, month, day = partial.sort_key(entry.date)
-        start = {"year": year}
+        start: dict[str, int | str] = {"year": year}
         if month:
             start["month"] = month
         if day:
             start["day"] = day
         start["display_date"] = partial.label(entry.date, locale)
         event_text = entry.text if entry.kind == "event" else entry.article.summary or ""
-        slides.append({
-            "unique_id": f"{entry.kind}-{number}",
-            "start_date": start,
-            "text": {"headline": html.escape(entry.article.title), "text": html.escape(event_text)},
-            "group": GROUPS[entry.kind],
-        })
+        slides.append(
+            {
+                "unique_id": f"{entry.kind}-{number}",
+                "start_date": start,
+                "text": {
+                    "headline": html.escape(entry.article.title),
+                    "text": html.escape(event_text),
+                },
+                "group": GROUPS[entry.kind],
+            }
+        )
     note = f"The latest {len(kept)} of {len(entries)} entries." if len(kept) < len(entries) else ""
     return {"title": {"text": {"headline": html.escape(title), "text": note}}, "events": slides}
 

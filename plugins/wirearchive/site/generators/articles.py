@@ -49,10 +49,13 @@ def articles(data: SiteData) -> Iterable[Generated]:
         chips = [glossary[i] for i in article.entities if i in glossary] if glossary else []
         # The page's metadata is the article's front matter (what `wirearchive show` prints),
         # handed to MkDocs as data: writing and re-reading YAML was a fifth of a build.
-        yield Generated(page, linked_body(article, glossary, page), ARTICLE_TEMPLATE,
-                        {"article": article, "dispatch_url": dispatch_file(article),
-                         "article_entities": chips},
-                        meta=article.metadata())
+        yield Generated(
+            page,
+            linked_body(article, glossary, page),
+            ARTICLE_TEMPLATE,
+            {"article": article, "dispatch_url": dispatch_file(article), "article_entities": chips},
+            meta=article.metadata(),
+        )
         yield Generated(dispatch_file(article), strip_controls(article.raw_text))
 
 

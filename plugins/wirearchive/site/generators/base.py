@@ -28,9 +28,9 @@ class SiteData:
 
     archive: Archive
     project: Project
-    config: Any                 # the plugin's options (ArchiveConfig)
-    existing: set[str]          # src_uri of the files the site already has
-    site: Any = None            # the MkDocs config: site_name, site_url, theme language
+    config: Any  # the plugin's options (ArchiveConfig)
+    existing: set[str]  # src_uri of the files the site already has
+    site: Any = None  # the MkDocs config: site_name, site_url, theme language
 
     def site_option(self, key: str) -> Any:
         return self.site.get(key) if self.site is not None else None

@@ -17,8 +17,14 @@ INDEX_TEMPLATE = "wirearchive/entities.html"
 ASSETS = Path(__file__).parent.parent / "assets"
 CSS = "assets/wirearchive/entities.css"
 JS = "assets/wirearchive/entities.js"
-TYPE_LABELS = {"company": "Companies", "person": "People", "product": "Products", "organization": "Organisations",
-               "media": "Media", "place": "Places"}
+TYPE_LABELS = {
+    "company": "Companies",
+    "person": "People",
+    "product": "Products",
+    "organization": "Organisations",
+    "media": "Media",
+    "place": "Places",
+}
 
 
 def entity_pages(data: SiteData) -> Iterable[Generated]:
@@ -28,11 +34,21 @@ def entity_pages(data: SiteData) -> Iterable[Generated]:
         return
     records = build_records(data.archive.articles, glossary)
     for entity_id, entity in glossary.entities.items():
-        yield Generated(entity.src_uri, "", ENTITY_TEMPLATE,
-                        {"entity": entity, "record": records[entity_id], "glossary": glossary}, title=entity.name)
+        yield Generated(
+            entity.src_uri,
+            "",
+            ENTITY_TEMPLATE,
+            {"entity": entity, "record": records[entity_id], "glossary": glossary},
+            title=entity.name,
+        )
     groups = [(kind, TYPE_LABELS[kind], members) for kind, members in by_type(records)]
-    yield Generated(glossary.index_src, "", INDEX_TEMPLATE, {"entity_groups": groups, "glossary": glossary},
-                    title="Glossary")
+    yield Generated(
+        glossary.index_src,
+        "",
+        INDEX_TEMPLATE,
+        {"entity_groups": groups, "glossary": glossary},
+        title="Glossary",
+    )
 
 
 def entity_assets(data: SiteData) -> Iterable[Generated]:

@@ -31,12 +31,22 @@ def search(data: SiteData) -> Iterable[Generated]:
         return entity_words(entity_id)
 
     found = site_files(
-        data.archive.articles, data.existing, workers=data.project.workers,
-        cache=data.project.file_cache("search", ",".join(languages)), names=names,
-        display_names={i: e.name for i, e in known.items()}, languages=languages)
+        data.archive.articles,
+        data.existing,
+        workers=data.project.workers,
+        cache=data.project.file_cache("search", ",".join(languages)),
+        names=names,
+        display_names={i: e.name for i, e in known.items()},
+        languages=languages,
+    )
     for path, content in sorted(found.files.items()):
         yield Generated(path, content)
     if "search.md" not in data.existing:
         # Unlike the archive's other pages, /search/ stays in Material's index: the box finds it.
-        yield Generated("search.md", SEARCH_PAGE, SEARCH_TEMPLATE,
-                        {"search_page_script": found.page_script}, title="Search")
+        yield Generated(
+            "search.md",
+            SEARCH_PAGE,
+            SEARCH_TEMPLATE,
+            {"search_page_script": found.page_script},
+            title="Search",
+        )
