@@ -22,6 +22,16 @@ from .generators import Generated, SiteData, generate
 from .generators.glossary import CSS, JS
 from .render import install_filters
 
+# Declares ProperDocs support (ProperDocs 1.6.5, #21): with ProperDocs installed, a build run by
+# `mkdocs` prints ProperDocs' notice once (DISABLE_MKDOCS_2_WARNING=true silences it); a build
+# run by `properdocs` prints nothing. Without ProperDocs installed there is nothing to declare.
+try:
+    from properdocs import replacement_warning
+except ImportError:
+    pass
+else:
+    replacement_warning.setup()
+
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
 
