@@ -54,15 +54,27 @@ from .safexml import parse
 from .sniff import detect_format
 
 __all__ = [
-    "DEFAULT_MAX_BYTES", "DEFAULT_MAX_DEPTH", "FORMATS", "AgencyItem", "Entity", "Furniture",
-    "Paragraph", "Subject", "detect_format", "read_item",
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_DEPTH",
+    "FORMATS",
+    "AgencyItem",
+    "Entity",
+    "Furniture",
+    "Paragraph",
+    "Subject",
+    "detect_format",
+    "read_item",
 ]
 
 FORMATS = ("newsml1", "nitf", "newsml-g2", "ninjs", "sda-xml")
 DEFAULT_MAX_BYTES = 5_000_000  # the longest agency items are well under 1 MB
 DEFAULT_MAX_DEPTH = 64  # NewsML-G2 with XHTML nests about 12 deep
-_XML_READERS = {"newsml1": newsml1.read, "nitf": nitf.read, "newsml-g2": g2.read,
-                "sda-xml": sdaxml.read}
+_XML_READERS = {
+    "newsml1": newsml1.read,
+    "nitf": nitf.read,
+    "newsml-g2": g2.read,
+    "sda-xml": sdaxml.read,
+}
 
 
 def _read(data: bytes, fmt: str, max_depth: int) -> Draft:
@@ -80,9 +92,15 @@ def _read(data: bytes, fmt: str, max_depth: int) -> Draft:
     return _XML_READERS[fmt](parsed, draft)
 
 
-def read_item(data: bytes, path: str, tz: tzinfo, *, max_bytes: int = DEFAULT_MAX_BYTES,
-              max_depth: int = DEFAULT_MAX_DEPTH, agencies: Agencies | None = None,
-              ) -> tuple[AgencyItem | None, list[Problem]]:
+def read_item(
+    data: bytes,
+    path: str,
+    tz: tzinfo,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    agencies: Agencies | None = None,
+) -> tuple[AgencyItem | None, list[Problem]]:
     """Read one agency item; never raises.
 
     `tz` is the site's zone: every time of the item is converted to it (the instant kept).
@@ -93,12 +111,22 @@ def read_item(data: bytes, path: str, tz: tzinfo, *, max_bytes: int = DEFAULT_MA
     """
     problems: list[Problem] = []
     if len(data) > max_bytes:
-        return None, [Problem(path, None, "error",
-                              f"{len(data)} bytes: larger than the {max_bytes} bytes allowed")]
+        return None, [
+            Problem(
+                path, None, "error", f"{len(data)} bytes: larger than the {max_bytes} bytes allowed"
+            )
+        ]
     fmt = detect_format(data)
     if fmt is None:
-        return None, [Problem(path, None, "error", "not an agency item in a format read here "
-                              "(NewsML 1.x, NITF, NewsML-G2, ninjs, SDA XML)")]
+        return None, [
+            Problem(
+                path,
+                None,
+                "error",
+                "not an agency item in a format read here "
+                "(NewsML 1.x, NITF, NewsML-G2, ninjs, SDA XML)",
+            )
+        ]
     try:
         draft = _read(data, fmt, max_depth)
         item = finish(draft, data, path, tz, agencies or Agencies(), problems)
@@ -108,6 +136,12 @@ def read_item(data: bytes, path: str, tz: tzinfo, *, max_bytes: int = DEFAULT_MA
         message = f"{fmt}: too large or deep to read ({type(err).__name__})"
         return None, problems + [Problem(path, None, "error", message)]
     except Exception as err:  # the contract is no exception: a reader's bug still names the file
-        return None, problems + [Problem(path, None, "error", f"{fmt}: internal error while "
-                                         f"reading: {type(err).__name__}: {err}")]
+        return None, problems + [
+            Problem(
+                path,
+                None,
+                "error",
+                f"{fmt}: internal error while reading: {type(err).__name__}: {err}",
+            )
+        ]
     return item, problems

@@ -17,17 +17,25 @@ from dataclasses import dataclass
 from .errors import FormatError
 
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _DECLARATION = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 _C1 = re.compile(rb"[\x80-\x9f]")
 # Python's codec name -> the name a charset header or XML declaration uses.
 _IANA = {
-    "utf-8": "utf-8", "latin-1": "iso-8859-1", "cp1252": "windows-1252",
-    "utf-16-le": "utf-16le", "utf-16-be": "utf-16be", "utf-16": "utf-16", "utf-32-le": "utf-32le",
-    "utf-32-be": "utf-32be", "ascii": "us-ascii",
+    "utf-8": "utf-8",
+    "latin-1": "iso-8859-1",
+    "cp1252": "windows-1252",
+    "utf-16-le": "utf-16le",
+    "utf-16-be": "utf-16be",
+    "utf-16": "utf-16",
+    "utf-32-le": "utf-32le",
+    "utf-32-be": "utf-32be",
+    "ascii": "us-ascii",
 }
 
 
@@ -44,7 +52,7 @@ def iana(codec: str) -> str:
     """IANA name of a Python codec (`iso8859-15` -> `iso-8859-15`)."""
     name = codecs.lookup(codec).name
     if name.startswith("iso8859-"):
-        return "iso-8859-" + name[len("iso8859-"):]
+        return "iso-8859-" + name[len("iso8859-") :]
     return _IANA.get(name, name)
 
 
@@ -56,8 +64,16 @@ def _lookup(label: str) -> str:
 
 
 def _single_byte(codec: str) -> bool:
-    return codec not in {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le",
-                         "utf-32-be", "utf-8-sig"}
+    return codec not in {
+        "utf-8",
+        "utf-16",
+        "utf-16-le",
+        "utf-16-be",
+        "utf-32",
+        "utf-32-le",
+        "utf-32-be",
+        "utf-8-sig",
+    }
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -76,7 +92,7 @@ def decode(data: bytes, *, declared_from_xml: bool = True) -> Decoded:
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return _strict(data[len(bom):], codec, None)
+            return _strict(data[len(bom) :], codec, None)
     wide = _utf16_without_bom(data)
     if wide:
         return _strict(data, wide, None)
@@ -93,16 +109,18 @@ def decode(data: bytes, *, declared_from_xml: bool = True) -> Decoded:
     if data.isascii():
         note = f"declares {iana(declared).upper()} but is 8-bit: read as UTF-8"
         return Decoded(text, "utf-8", note)
-    return Decoded(text, "utf-8", f"declares {iana(declared).upper()} but its bytes are UTF-8: "
-                                  "read as UTF-8")
+    return Decoded(
+        text, "utf-8", f"declares {iana(declared).upper()} but its bytes are UTF-8: read as UTF-8"
+    )
 
 
 def _not_utf8(data: bytes, declared: str | None, err: UnicodeDecodeError) -> Decoded:
     line = data[: err.start].count(b"\n") + 1
     if declared is not None and _single_byte(declared):
-        if declared in {"latin-1", "ascii"} and _C1.search(data):
-            note = (f"declares {iana(declared).upper()} but holds Windows-1252 characters: "
-                    "read as such")
+        if declared in {"iso8859-1", "latin-1", "ascii"} and _C1.search(data):
+            note = (
+                f"declares {iana(declared).upper()} but holds Windows-1252 characters: read as such"
+            )
             return _legacy(data, note)
         return _strict(data, declared, None)
     what = f"declares {iana(declared).upper()}" if declared else "declares no encoding"

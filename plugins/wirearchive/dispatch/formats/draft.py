@@ -24,11 +24,17 @@ from . import wire
 from .errors import FormatError
 from .item import AgencyItem, Entity, Furniture, Subject
 from .subjects import unique_entities, unique_subjects
-from .textblocks import Block
+from .textblocks import Block, collapse
 from .times import embargo_from_text
 
-STATUSES = {"usable": "usable", "embargoed": "embargoed", "withheld": "withheld",
-            "canceled": "canceled", "cancelled": "canceled", "canceld": "canceled"}
+STATUSES = {
+    "usable": "usable",
+    "embargoed": "embargoed",
+    "withheld": "withheld",
+    "canceled": "canceled",
+    "cancelled": "canceled",
+    "canceld": "canceled",
+}
 _EMBARGO_WORD = re.compile(r"\b(?:SPERRFRIST|EMBARGO)", re.I)
 
 
@@ -91,11 +97,10 @@ class Draft:
 
 
 def clean(text: str | None) -> str | None:
-    """Text with runs of white space as one space; None for nothing."""
+    """Text with runs of white space as one space (no-break spaces kept); None for nothing."""
     if text is None:
         return None
-    text = " ".join(text.split())
-    return text or None
+    return collapse(text) or None
 
 
 def to_int(text: str | int | None) -> int | None:
@@ -153,8 +158,9 @@ def _sort_notes(draft: Draft, furniture: list[Furniture]) -> tuple[str | None, l
     return note, embargo_texts
 
 
-def _embargo(draft: Draft, status: str | None, texts: list[str],
-             reference: datetime | None) -> datetime | None:
+def _embargo(
+    draft: Draft, status: str | None, texts: list[str], reference: datetime | None
+) -> datetime | None:
     stated = None
     if reference is not None:
         for text in texts:
@@ -162,13 +168,16 @@ def _embargo(draft: Draft, status: str | None, texts: list[str],
             if stated:
                 break
     if stated and status not in (None, "embargoed"):
-        draft.warn(f"a note says {texts[0]!r} but the item's status is {status}: "
-                   "not treated as embargoed")
+        draft.warn(
+            f"a note says {texts[0]!r} but the item's status is {status}: not treated as embargoed"
+        )
         stated = None
     embargo = draft.embargo or stated
     if draft.embargo and stated and abs(draft.embargo - stated) > timedelta(minutes=5):
-        draft.warn(f"the embargo time {draft.embargo.isoformat()} and the note "
-                   f"{texts[0]!r} disagree: the item's embargo time is used")
+        draft.warn(
+            f"the embargo time {draft.embargo.isoformat()} and the note "
+            f"{texts[0]!r} disagree: the item's embargo time is used"
+        )
     if status == "embargoed" and embargo is None:
         draft.warn("the item is embargoed but gives no time when the embargo ends")
     return embargo
@@ -187,8 +196,9 @@ def _title(draft: Draft, markers: list[str]) -> str | None:
     return title or clean(draft.title)
 
 
-def finish(draft: Draft, data: bytes, path: str, tz: tzinfo, agencies: Agencies,
-           problems: list[Problem]) -> AgencyItem:
+def finish(
+    draft: Draft, data: bytes, path: str, tz: tzinfo, agencies: Agencies, problems: list[Problem]
+) -> AgencyItem:
     """The AgencyItem of a Draft; FormatError when it has no body."""
     sorted_ = wire.classify(draft.blocks, agencies)
     if not sorted_.paragraphs:
@@ -211,40 +221,66 @@ def finish(draft: Draft, data: bytes, path: str, tz: tzinfo, agencies: Agencies,
     embargo = _embargo(draft, status, embargo_texts, reference)
     date = draft.first_created or draft.version_created or draft.dateline_date or draft.sent
     if date is None:
-        problems.append(Problem(path, None, "error", f"no date: the {draft.format} item gives no "
-                                "creation time; give `date:` in front matter"))
+        problems.append(
+            Problem(
+                path,
+                None,
+                "error",
+                f"no date: the {draft.format} item gives no "
+                "creation time; give `date:` in front matter",
+            )
+        )
     for severity, message, line in draft.problems:
         problems.append(Problem(path, line, severity, message))
     return AgencyItem(
-        format=draft.format, encoding=draft.encoding, item_id=draft.item_id,
+        format=draft.format,
+        encoding=draft.encoding,
+        item_id=draft.item_id,
         version=draft.version,
-        story_key=draft.story_key or draft.item_id
+        story_key=draft.story_key
+        or draft.item_id
         or "sha256:" + hashlib.sha256(data).hexdigest()[:32],
-        title=title, subtitle=clean(draft.subtitle),
+        title=title,
+        subtitle=clean(draft.subtitle),
         summary=clean(draft.summary) or (first.text if first.kind == "lede" else None),
         first_created=_local(draft.first_created, tz),
-        version_created=_local(draft.version_created, tz), date=_local(date, tz),
+        version_created=_local(draft.version_created, tz),
+        date=_local(date, tz),
         language=language_code(draft.language),
         sources=tuple(_sources(draft.source_names + credits, agencies)),
-        rubric=clean(draft.rubric), byline=clean(draft.byline) or sorted_.byline,
-        authors=tuple(unique([a for a in (clean(x) for x in draft.authors)
-                              if a and agencies.canonical(a) is None])),
+        rubric=clean(draft.rubric),
+        byline=clean(draft.byline) or sorted_.byline,
+        authors=tuple(
+            unique(
+                [
+                    a
+                    for a in (clean(x) for x in draft.authors)
+                    if a and agencies.canonical(a) is None
+                ]
+            )
+        ),
         credits=tuple(sorted_.credits),
         dateline=clean(draft.dateline) or (in_body.text if in_body else None),
-        dateline_place=clean(draft.dateline_place) or (element.place if element else None)
+        dateline_place=clean(draft.dateline_place)
+        or (element.place if element else None)
         or (in_body.place if in_body else None),
         signoff=clean(draft.signoff) or sorted_.signoff,
-        urgency=draft.urgency, embargo=_local(embargo, tz),
+        urgency=draft.urgency,
+        embargo=_local(embargo, tz),
         status=status or ("embargoed" if embargo else "usable"),
         instruction=clean(draft.instruction),
         revision_note=clean(draft.revision_note) or sorted_.revision_note or revision_from_notes,
-        revision_markers=tuple(unique(markers)), slugline=clean(draft.slugline),
-        newslines=tuple((label, t) for label, t in ((k, clean(v)) for k, v in draft.newslines)
-                        if t),
-        copyright=clean(draft.copyright), subjects=unique_subjects(draft.subjects),
+        revision_markers=tuple(unique(markers)),
+        slugline=clean(draft.slugline),
+        newslines=tuple(
+            (label, t) for label, t in ((k, clean(v)) for k, v in draft.newslines) if t
+        ),
+        copyright=clean(draft.copyright),
+        subjects=unique_subjects(draft.subjects),
         entities=unique_entities(draft.entities),
         keywords=tuple(unique([k for k in (clean(x) for x in draft.keywords) if k])),
-        paragraphs=tuple(sorted_.paragraphs), furniture=_unique_furniture(furniture),
+        paragraphs=tuple(sorted_.paragraphs),
+        furniture=_unique_furniture(furniture),
         format_version=draft.format_version,
     )
 

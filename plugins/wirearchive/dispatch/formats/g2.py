@@ -20,7 +20,7 @@ subtitle; ``itemMeta/title`` only when there is no headline. Not read: ``remoteC
 
 from __future__ import annotations
 
-from .draft import Draft, Note, to_int
+from .draft import Draft, Note, language_code, to_int
 from .errors import FormatError
 from .item import Entity, Furniture
 from .nitf import read_nitf
@@ -30,8 +30,15 @@ from .textblocks import blocks, split_plain
 from .times import parse_instant, zone_of
 from .xmlnav import attr, every, first, kid, kids, line, text
 
-ENTITY_TYPES = {"person": "person", "organisation": "organization", "organization": "organization",
-                "geoarea": "place", "poi": "place", "event": "event", "object": "object"}
+ENTITY_TYPES = {
+    "person": "person",
+    "organisation": "organization",
+    "organization": "organization",
+    "geoarea": "place",
+    "poi": "place",
+    "event": "event",
+    "object": "object",
+}
 SIGNALS = {"update": "Update", "correction": "Correction", "rectify": "Rectify"}
 HEADLINE_SUB = {"sub", "subtitle", "subheadline"}
 OTHER_ITEMS = ("packageitem", "conceptitem", "knowledgeitem", "planningitem", "catalogitem")
@@ -42,10 +49,13 @@ def _name(element, language: str | None) -> str | None:
     names = kids(element, "name")
     if not names:
         return attr(element, "literal") or text(element)
-    ranked = sorted(names, key=lambda n: (
-        (attr(n, "role") or "").endswith("mnemonic"),
-        bool(language and not (attr(n, "lang") or language).startswith(language)),
-    ))
+    ranked = sorted(
+        names,
+        key=lambda n: (
+            (attr(n, "role") or "").endswith("mnemonic"),
+            bool(language and language_code(attr(n, "lang")) not in (None, language)),
+        ),
+    )
     return text(ranked[0])
 
 
@@ -59,9 +69,15 @@ def _subjects(meta, draft: Draft, language: str | None) -> None:
         name = _name(element, language)
         if kind in ENTITY_TYPES and name:
             ids = [_qcode(element)] + [_qcode(s) for s in kids(element, "sameas")]
-            draft.entities.append(Entity(name, ENTITY_TYPES[kind], wikidata_id(*ids),
-                                         relation(attr(element, "why")) or "about",
-                                         _qcode(element) or attr(element, "literal")))
+            draft.entities.append(
+                Entity(
+                    name,
+                    ENTITY_TYPES[kind],
+                    wikidata_id(*ids),
+                    relation(attr(element, "why")) or "about",
+                    _qcode(element) or attr(element, "literal"),
+                )
+            )
             continue
         scheme, code = split_qcode(_qcode(element) or "") if _qcode(element) else (None, None)
         draft.subjects.append(subject(code, name, scheme))
@@ -81,12 +97,18 @@ def _ednotes(item_meta, draft: Draft) -> None:
             draft.furniture.append(Furniture("signoff", text(note) or "", line(note)))
         elif len(note):  # structured XHTML (dpa's notepad)
             for block in blocks(note, public=not nonpublic):
-                draft.furniture.append(Furniture(relation(role) or "editor's note", block.text,
-                                                 block.line, block.public))
+                draft.furniture.append(
+                    Furniture(
+                        relation(role) or "editor's note", block.text, block.line, block.public
+                    )
+                )
         elif text(note):
             label = "contact" if "contact" in role else "editor's note"
-            draft.notes.append(Note(text(note) or "", line(note), not nonpublic, label,
-                                    revision_candidate=not role))
+            draft.notes.append(
+                Note(
+                    text(note) or "", line(note), not nonpublic, label, revision_candidate=not role
+                )
+            )
 
 
 def _item_meta(item_meta, draft: Draft) -> None:
@@ -97,8 +119,11 @@ def _item_meta(item_meta, draft: Draft) -> None:
     draft.status = attr(kid(item_meta, "pubstatus"), "qcode")
     provider = kid(item_meta, "provider")
     if provider is not None:
-        draft.source_names.append(split_qcode(_qcode(provider) or "")[1] if _qcode(provider)
-                                  else attr(provider, "literal") or text(provider) or "")
+        draft.source_names.append(
+            split_qcode(_qcode(provider) or "")[1]
+            if _qcode(provider)
+            else attr(provider, "literal") or text(provider) or ""
+        )
     title = text(kid(item_meta, "title"))
     if title:
         draft.newslines.append(("title", title))
@@ -160,16 +185,21 @@ def _rendition(content_set, draft: Draft, parsed: ParsedXML) -> None:
         if nitf is not None:
             read_nitf(nitf, draft, parsed)
             return
-    plain = [d for d in kids(content_set, "inlinedata")
-             if "plain" in (attr(d, "contenttype") or "text/plain")]
+    plain = [
+        d
+        for d in kids(content_set, "inlinedata")
+        if "plain" in (attr(d, "contenttype") or "text/plain")
+    ]
     if plain:
         longest = max(plain, key=lambda d: len(d.text or ""))
         draft.body_where = "<inlineData>"
         draft.blocks = split_plain(longest.text or "", line(longest))
         return
     if first(content_set, "remotecontent") is not None:
-        raise FormatError("the item's content is remote (remoteContent href): it is never "
-                          "fetched", line(first(content_set, "remotecontent")))
+        raise FormatError(
+            "the item's content is remote (remoteContent href): it is never fetched",
+            line(first(content_set, "remotecontent")),
+        )
     raise FormatError("no inline text in <contentSet>", line(content_set))
 
 
@@ -190,12 +220,12 @@ def read(parsed: ParsedXML, draft: Draft) -> Draft:
     draft.format_version = attr(item, "standardversion")
     draft.sent = parse_instant(text(first(kid(root, "header"), "sent")))
     meta = kid(item, "contentmeta")
-    draft.language = attr(kid(meta, "language"), "tag") or attr(item, "lang")
+    draft.language = language_code(attr(kid(meta, "language"), "tag") or attr(item, "lang"))
     _item_meta(kid(item, "itemmeta"), draft)
     _content_meta(meta, draft)
     rights = kid(item, "rightsinfo")
     notices = kids(rights, "copyrightnotice")
-    preferred = [n for n in notices if (attr(n, "lang") or "").startswith(draft.language or "-")]
+    preferred = [n for n in notices if language_code(attr(n, "lang")) == draft.language]
     draft.copyright = text((preferred or notices or [None])[0])
     _rendition(kid(item, "contentset"), draft, parsed)
     title = next((t for k, t in draft.newslines if k == "title"), None)

@@ -30,9 +30,17 @@ from .textblocks import blocks, local, split_plain
 from .times import has_offset, parse_instant
 from .xmlnav import attr, every, first, kid, kids, line, text
 
-TOPIC_TYPES = {"person": "person", "company": "organization", "organisation": "organization",
-               "organization": "organization", "city": "place", "country": "place",
-               "location": "place", "region": "place", "event": "event"}
+TOPIC_TYPES = {
+    "person": "person",
+    "company": "organization",
+    "organisation": "organization",
+    "organization": "organization",
+    "city": "place",
+    "country": "place",
+    "location": "place",
+    "region": "place",
+    "event": "event",
+}
 PLACE_PROPERTIES = {"city", "country", "countryarea", "region", "worldregion", "state"}
 
 
@@ -58,9 +66,12 @@ def _times(item, envelope, draft: Draft) -> None:
         raw = text(kid(change, "dateandtime"))
         draft.embargo = parse_instant(raw, zone)
         if raw and not has_offset(raw):
-            draft.warn(f"the embargo time {raw!r} has no UTC offset: taken in the item's own "
-                       f"({draft.embargo.isoformat() if draft.embargo else '?'})",
-                       line(change), "info")
+            draft.warn(
+                f"the embargo time {raw!r} has no UTC offset: taken in the item's own "
+                f"({draft.embargo.isoformat() if draft.embargo else '?'})",
+                line(change),
+                "info",
+            )
     draft.urgency = to_int(attr(kid(management, "urgency"), "formalname"))
     if draft.urgency is None:
         draft.urgency = to_int(attr(kid(envelope, "priority"), "formalname"))
@@ -76,8 +87,9 @@ def _identification(item, draft: Draft) -> None:
     revision = kid(news_id, "revisionid")
     draft.version = to_int(text(revision))
     public = text(kid(news_id, "publicidentifier"))
-    draft.item_id = public or ":".join(x for x in ("urn:newsml", provider, date_id, item_id,
-                                                   text(revision)) if x)
+    draft.item_id = public or ":".join(
+        x for x in ("urn:newsml", provider, date_id, item_id, text(revision)) if x
+    )
     if provider and date_id and item_id:
         draft.story_key = f"urn:newsml:{provider}:{date_id}:{item_id}"
     elif public:
@@ -134,11 +146,20 @@ def _topics(item, root) -> dict[str, Entity]:
     for topic in every(root, "topic"):
         duid = attr(topic, "duid")
         kind = (attr(kid(topic, "topictype"), "formalname") or "").lower()
-        name = text(kid(topic, "description")) or attr(kid(topic, "formalname"), "formalname") \
+        name = (
+            text(kid(topic, "description"))
+            or attr(kid(topic, "formalname"), "formalname")
             or text(kid(topic, "formalname"))
+        )
         if duid and name and kind in TOPIC_TYPES:
-            ids = [attr(e, "formalname") or text(e) for e in every(topic, "formalname")]
-            topics[duid] = Entity(name, TOPIC_TYPES[kind], wikidata_id(*ids), "about")
+            ids = [f"{attr(e, 'scheme') or ''}:{text(e) or ''}" for e in every(topic, "formalname")]
+            topics[duid] = Entity(
+                name,
+                TOPIC_TYPES[kind],
+                wikidata_id(*ids),
+                "about",
+                ids[0].strip(":") if ids else None,
+            )
     return topics
 
 
@@ -150,15 +171,17 @@ def _descriptive(item, root, draft: Draft) -> None:
         for code in every(meta, "subjectcode"):
             for element in code:
                 if attr(element, "formalname"):
-                    draft.subjects.append(subject(attr(element, "formalname"), None,
-                                                  attr(element, "scheme")))
+                    draft.subjects.append(
+                        subject(attr(element, "formalname"), None, attr(element, "scheme"))
+                    )
         for location in kids(meta, "location"):
             role = (attr(location, "howpresent") or "location").lower()
             for prop in kids(location, "property"):
                 kind, value = (attr(prop, "formalname") or "").lower(), attr(prop, "value")
                 if kind in PLACE_PROPERTIES and value:
-                    draft.entities.append(Entity(value, "place", None, role,
-                                                 attr(prop, "formalname")))
+                    draft.entities.append(
+                        Entity(value, "place", None, role, attr(prop, "formalname"))
+                    )
         for prop in kids(meta, "property"):
             name, value = (attr(prop, "formalname") or "").lower(), attr(prop, "value")
             if not value:
@@ -193,8 +216,9 @@ def _content(item, draft: Draft, parsed: ParsedXML) -> None:
             draft.body_where = "<DataContent>"
             draft.blocks += split_plain(data.text or "", line(data))
         return
-    raise FormatError("no text: no ContentItem of the NewsItem has a DataContent element",
-                      line(item))
+    raise FormatError(
+        "no text: no ContentItem of the NewsItem has a DataContent element", line(item)
+    )
 
 
 def read(parsed: ParsedXML, draft: Draft) -> Draft:
@@ -202,8 +226,9 @@ def read(parsed: ParsedXML, draft: Draft) -> Draft:
     root = parsed.root
     items = [i for i in every(root, "newsitem") if _text_item(i)]
     if not items:
-        raise FormatError("no NewsItem with text (a DataContent element) in the NewsML document",
-                          line(root))
+        raise FormatError(
+            "no NewsItem with text (a DataContent element) in the NewsML document", line(root)
+        )
     if len(items) > 1:
         draft.warn(f"{len(items)} NewsItems with text: only the first is read", line(items[1]))
     item = items[0]

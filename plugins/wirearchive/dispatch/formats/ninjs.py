@@ -30,9 +30,18 @@ from .subjects import relation, split_qcode, subject, wikidata_id
 from .textblocks import Block, blocks, split_plain
 from .times import parse_instant, zone_of
 
-ENTITY_KEYS = {"person": "person", "people": "person", "organisation": "organization",
-               "organisations": "organization", "place": "place", "places": "place",
-               "event": "event", "events": "event", "object": "object", "objects": "object"}
+ENTITY_KEYS = {
+    "person": "person",
+    "people": "person",
+    "organisation": "organization",
+    "organisations": "organization",
+    "place": "place",
+    "places": "place",
+    "event": "event",
+    "events": "event",
+    "object": "object",
+    "objects": "object",
+}
 
 
 def _lower(value: Any) -> Any:
@@ -44,8 +53,15 @@ def _lower(value: Any) -> Any:
 
 
 def _type_name(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
-            int: "a number", float: "a number", type(None): "null"}.get(type(value), "a value")
+    return {
+        dict: "an object",
+        list: "a list",
+        str: "a string",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }.get(type(value), "a value")
 
 
 def _get(obj: dict, key: str, kind: type | tuple[type, ...], where: str = "") -> Any:
@@ -54,7 +70,7 @@ def _get(obj: dict, key: str, kind: type | tuple[type, ...], where: str = "") ->
         return None
     if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
         wanted = _type_name(kind() if isinstance(kind, type) else kind[0]())
-        raise FormatError(f"ninjs key '{where}{key}' must be {wanted}, not {_type_name(value)}")
+        raise FormatError(f"key '{where}{key}' must be {wanted}, not {_type_name(value)}")
     return value
 
 
@@ -67,8 +83,7 @@ def _objects(obj: dict, key: str) -> list[dict]:
     items = _get(obj, key, list) or []
     for index, item in enumerate(items):
         if not isinstance(item, dict):
-            raise FormatError(f"ninjs key '{key}[{index}]' must be an object, not "
-                              f"{_type_name(item)}")
+            raise FormatError(f"key '{key}[{index}]' must be an object, not {_type_name(item)}")
     return items
 
 
@@ -79,8 +94,7 @@ def _html_blocks(markup: str, resolve_into: str) -> list[Block]:
     try:
         fragment = html.fragment_fromstring(markup, create_parent="div", parser=parser)
     except (etree.ParserError, ValueError) as err:
-        raise FormatError(f"ninjs key '{resolve_into}' holds HTML that cannot be read: {err}") \
-            from None
+        raise FormatError(f"key '{resolve_into}' holds HTML that cannot be read: {err}") from None
     return [Block(b.text, None, b.kind, b.public) for b in blocks(fragment)]
 
 
@@ -100,8 +114,13 @@ def _body(obj: dict, draft: Draft) -> None:
     bodies = _objects(obj, "bodies")
     for index, body in enumerate(bodies):
         _str(body, "value", f"bodies[{index}].")
-    ranked = sorted(bodies, key=lambda b: ((b.get("role") or "main") != "main",
-                                           "html" not in (b.get("contenttype") or "")))
+    ranked = sorted(
+        bodies,
+        key=lambda b: (
+            (b.get("role") or "main") != "main",
+            "html" not in (b.get("contenttype") or ""),
+        ),
+    )
     for body in ranked:
         if (body.get("value") or "").strip():
             where = f"bodies[{bodies.index(body)}].value"
@@ -124,15 +143,19 @@ def _by_role(obj: dict, key: str, roles: set[str]) -> str | None:
 
 def _lines(obj: dict, draft: Draft) -> None:
     draft.title = _str(obj, "headline") or _by_role(obj, "headlines", {"main", "headline"})
-    draft.subtitle = (_str(obj, "headline_sub") or _str(obj, "headline_subtitle")
-                      or _by_role(obj, "headlines", {"sub", "subtitle", "subheadline"}))
+    draft.subtitle = (
+        _str(obj, "headline_sub")
+        or _str(obj, "headline_subtitle")
+        or _by_role(obj, "headlines", {"sub", "subtitle", "subheadline"})
+    )
     title = _str(obj, "title")
     if title:
         draft.newslines.append(("title", title))
     draft.title = draft.title or title
     summary_html = _str(obj, "description_xhtml") or _str(obj, "description_html")
-    draft.summary = (_str(obj, "description_text") or _by_role(obj, "descriptions",
-                                                                {"summary", "abstract", "main"}))
+    draft.summary = _str(obj, "description_text") or _by_role(
+        obj, "descriptions", {"summary", "abstract", "main"}
+    )
     if draft.summary is None and summary_html:
         draft.summary = " ".join(b.text for b in _html_blocks(summary_html, "description_xhtml"))
     draft.slugline = _str(obj, "slugline")
@@ -172,12 +195,13 @@ def _linked(obj: dict, draft: Draft) -> None:
 def _times(obj: dict, draft: Draft) -> None:
     draft.version_created = parse_instant(_str(obj, "versioncreated"))
     draft.first_created = parse_instant(_str(obj, "firstcreated")) or parse_instant(
-        _str(obj, "contentcreated"))
+        _str(obj, "contentcreated")
+    )
     own = draft.version_created or draft.first_created
     draft.embargo = parse_instant(_str(obj, "embargoed"), zone_of(own))
     for key in ("versioncreated", "firstcreated", "embargoed"):
         if _str(obj, key) and parse_instant(_str(obj, key), zone_of(own)) is None:
-            draft.warn(f"ninjs key '{key}' is not an ISO 8601 time: {obj[key]!r}")
+            draft.warn(f"key '{key}' is not an ISO 8601 time: {obj[key]!r}")
 
 
 def read(data: bytes, text: str, draft: Draft, max_depth: int) -> Draft:
@@ -189,7 +213,7 @@ def read(data: bytes, text: str, draft: Draft, max_depth: int) -> Draft:
     except RecursionError:
         raise FormatError(f"JSON nested deeper than {max_depth} levels") from None
     if not isinstance(value, dict):
-        raise FormatError(f"a ninjs item is one JSON object; this file holds {_type_name(value)}")
+        raise FormatError(f"an item is one JSON object; this file holds {_type_name(value)}")
     _check_depth(value, max_depth)
     obj = _lower(value)
     draft.item_id = _str(obj, "uri")

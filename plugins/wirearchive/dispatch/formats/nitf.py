@@ -22,8 +22,13 @@ from .textblocks import blocks
 from .times import parse_instant, zone_of
 from .xmlnav import attr, every, first, kid, kids, line, text
 
-ENTITY_TAGS = {"person": "person", "org": "organization", "location": "place", "event": "event",
-               "object.title": "object"}
+ENTITY_TAGS = {
+    "person": "person",
+    "org": "organization",
+    "location": "place",
+    "event": "event",
+    "object.title": "object",
+}
 
 
 def _version(nitf) -> str | None:
@@ -52,7 +57,8 @@ def _docdata(docdata, draft: Draft, parsed: ParsedXML) -> None:
     draft.status = draft.status or attr(docdata, "management-status")
     for message in kids(docdata, "ed-msg"):
         if attr(message, "info"):
-            draft.notes.append(Note(attr(message, "info") or "", line(message)))
+            info = attr(message, "info") or ""
+            draft.notes.append(Note(info, line(message), revision_candidate=False))
     copyright_ = kid(docdata, "doc.copyright")
     if copyright_ is not None and not draft.copyright:
         year, holder = attr(copyright_, "year") or "", attr(copyright_, "holder") or ""
@@ -70,19 +76,25 @@ def _identified(container, draft: Draft, parsed: ParsedXML, role: str) -> None:
             label = text(element, parsed.entity_text) or attr(element, "value")
             if label:
                 code = attr(element, "value") or attr(element, "idsrc")
-                wikidata = wikidata_id(attr(element, "value"), attr(element, "idsrc"))
+                source = attr(element, "idsrc") or ""
+                value = attr(element, "value") or ""
+                wikidata = wikidata_id(value, f"wikidata:{value}" if "wikidata" in source else None)
                 draft.entities.append(Entity(label, ENTITY_TAGS[name], wikidata, role, code))
         elif name == "classifier" and container.tag.endswith("identified-content"):
-            draft.subjects.append(subject(attr(element, "value"), text(element),
-                                          attr(element, "idsrc")))
+            draft.subjects.append(
+                subject(attr(element, "value"), text(element), attr(element, "idsrc"))
+            )
 
 
 def _head(head, draft: Draft, parsed: ParsedXML) -> str | None:
     if head is None:
         return None
     for tobject in every(head, "tobject.subject"):
-        label = (attr(tobject, "tobject.subject.detail") or attr(tobject, "tobject.subject.matter")
-                 or attr(tobject, "tobject.subject.type"))
+        label = (
+            attr(tobject, "tobject.subject.detail")
+            or attr(tobject, "tobject.subject.matter")
+            or attr(tobject, "tobject.subject.type")
+        )
         draft.subjects.append(subject(attr(tobject, "tobject.subject.refnum"), label, None))
     draft.rubric = draft.rubric or attr(kid(head, "pubdata"), "position.section")
     history = kids(head, "revision-history")
@@ -91,7 +103,9 @@ def _head(head, draft: Draft, parsed: ParsedXML) -> str | None:
         draft.first_created = min(stamps)
     for entry in history:
         if attr(entry, "comment"):
-            draft.notes.append(Note(attr(entry, "comment") or "", line(entry)))
+            draft.notes.append(
+                Note(attr(entry, "comment") or "", line(entry), False, "revision history", False)
+            )
     _docdata(kid(head, "docdata"), draft, parsed)
     return text(kid(head, "title"), parsed.entity_text)
 
@@ -133,10 +147,15 @@ def read_nitf(nitf, draft: Draft, parsed: ParsedXML) -> None:
         draft.blocks += blocks(content, parsed.entity_text)
         _identified(content, draft, parsed, "mentions")
     for tagline in every(kid(body, "body.end"), "tagline"):
-        draft.furniture.append(Furniture("tagline", text(tagline, parsed.entity_text) or "",
-                                         line(tagline)))
-    language = (attr(nitf, "lang") or attr(body, "lang") or attr(content, "lang")
-                or attr(first(nitf, "body.content"), "lang"))
+        draft.furniture.append(
+            Furniture("tagline", text(tagline, parsed.entity_text) or "", line(tagline))
+        )
+    language = (
+        attr(nitf, "lang")
+        or attr(body, "lang")
+        or attr(content, "lang")
+        or attr(first(nitf, "body.content"), "lang")
+    )
     draft.language = draft.language or language
 
 

@@ -73,12 +73,18 @@ def _check_prolog(text: str) -> dict[str, str]:
         line = _line_of(text, offset + m.start())
         name = m.group("name")
         if m.group("ext"):
-            raise FormatError(f"external entity {name!r} declared: it is refused and never read "
-                              "(an XML external entity attack?)", line)
+            raise FormatError(
+                f"external entity {name!r} declared: it is refused and never read "
+                "(an XML external entity attack?)",
+                line,
+            )
         value = m.group("dq") if m.group("dq") is not None else m.group("sq")
         if "&" in value or "%" in value or "<" in value:
-            raise FormatError(f"entity {name!r} refers to other entities or markup: refused "
-                              "(an entity-expansion bomb?)", line)
+            raise FormatError(
+                f"entity {name!r} refers to other entities or markup: refused "
+                "(an entity-expansion bomb?)",
+                line,
+            )
         literal[name] = value
     return literal
 
@@ -88,8 +94,11 @@ def _check_depth(root: etree._Element, max_depth: int) -> None:
     while stack:
         element, depth = stack.pop()
         if depth > max_depth:
-            raise FormatError(f"elements nested deeper than {max_depth} levels "
-                              f"(<{etree.QName(element).localname}>)", element.sourceline)
+            raise FormatError(
+                f"elements nested deeper than {max_depth} levels "
+                f"(<{etree.QName(element).localname}>)",
+                element.sourceline,
+            )
         stack.extend((child, depth + 1) for child in element if isinstance(child.tag, str))
 
 
@@ -101,8 +110,14 @@ def parse(data: bytes, *, max_depth: int) -> ParsedXML:
         text = text[1:]
     entities = _check_prolog(text)
     parser = etree.XMLParser(
-        encoding="utf-8", resolve_entities=False, no_network=True, load_dtd=False,
-        dtd_validation=False, huge_tree=False, remove_comments=False, recover=False,
+        encoding="utf-8",
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=False,
+        recover=False,
     )
     try:
         root = etree.fromstring(text.encode("utf-8"), parser)

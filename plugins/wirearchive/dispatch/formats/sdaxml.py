@@ -79,8 +79,9 @@ def read(parsed: ParsedXML, draft: Draft) -> Draft:
             draft.subjects.append(subject(code.strip(), None, "sda-channel"))
     for place in kids(kid(root, "geolocations"), "geolocation"):
         if text(place):
-            draft.entities.append(Entity(text(place) or "", "place", None, "about",
-                                         attr(place, "metadataid")))
+            draft.entities.append(
+                Entity(text(place) or "", "place", None, "about", attr(place, "metadataid"))
+            )
     draft.embargo = _time(kid(root, "embargo"), draft) if kid(root, "embargo") is not None else None
     published = kid(root, "autopublishdate")
     draft.version_created = _time(published, draft) if published is not None else None

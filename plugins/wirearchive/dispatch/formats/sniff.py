@@ -14,17 +14,22 @@ HEAD = 8192
 G2_NAMESPACE = "http://iptc.org/std/nar/2006-10-01/"
 _ROOT = re.compile(r"<(?P<name>[A-Za-z_][\w.:-]*)(?P<attrs>[^>]*)>?", re.S)
 _PROLOG = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]*\[.*?\])?[^>]*>|\s)*", re.S)
-_NINJS_KEYS = re.compile(r'"(?:uri|headline|headlines|body_text|body_xhtml|body_html|bodies|'
-                         r'versioncreated|versionCreated|firstcreated|ninjs)"\s*:')
+_NINJS_KEYS = re.compile(
+    r'"(?:uri|headline|headlines|body_text|body_xhtml|body_html|bodies|'
+    r'versioncreated|versionCreated|firstcreated|ninjs)"\s*:'
+)
 _SDA_FIELDS = re.compile(r"<(?:catchline|catchword|lead|providerLocation|storytype)\b")
 
 
 def _head_text(data: bytes) -> str:
     head = data[:HEAD]
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if head.startswith(bom):
-            return head[len(bom):].decode(codec, "ignore")
+            return head[len(bom) :].decode(codec, "ignore")
     if head.startswith(b"<\x00"):
         return head.decode("utf-16-le", "ignore")
     if head.startswith(b"\x00<"):

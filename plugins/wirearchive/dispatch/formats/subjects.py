@@ -46,7 +46,7 @@ def split_qcode(value: str) -> tuple[str | None, str]:
     """`subj:04000000` -> ("subj", "04000000"); a URI -> (its scheme alias or base, code)."""
     for base, alias in IPTC_SCHEMES.items():
         if value.startswith(base):
-            return alias, value[len(base):].strip("/")
+            return alias, value[len(base) :].strip("/")
     if "://" in value:
         base, _, code = value.rstrip("/").rpartition("/")
         return base + "/", code

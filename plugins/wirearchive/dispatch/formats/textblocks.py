@@ -19,19 +19,68 @@ Resolver = Callable[[str], "str | None"]
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")  # not NBSP: French typography keeps its no-break spaces
 _BULLET = re.compile(r"^[*•]\s+")
 KINDS = {
-    "p": "p", "hl2": "heading", "h1": "heading", "h2": "heading", "h3": "heading",
-    "h4": "heading", "h5": "heading", "h6": "heading", "pre": "pre", "li": "li", "dt": "li",
-    "dd": "li", "table": "table", "note": "note", "fn": "fn", "media-caption": "caption",
-    "figcaption": "caption", "caption": "caption", "tagline": "tagline", "address": "p",
+    "p": "p",
+    "hl2": "heading",
+    "h1": "heading",
+    "h2": "heading",
+    "h3": "heading",
+    "h4": "heading",
+    "h5": "heading",
+    "h6": "heading",
+    "pre": "pre",
+    "li": "li",
+    "dt": "li",
+    "dd": "li",
+    "table": "table",
+    "note": "note",
+    "fn": "fn",
+    "media-caption": "caption",
+    "figcaption": "caption",
+    "caption": "caption",
+    "tagline": "tagline",
+    "address": "p",
 }
 CONTAINERS = {
-    "body", "body.content", "body.end", "div", "section", "article", "main", "block", "ul", "ol",
-    "dl", "bq", "blockquote", "figure", "aside", "footer", "html", "media", "datacontent",
-    "inlinexml", "ednote",
+    "body",
+    "body.content",
+    "body.end",
+    "div",
+    "section",
+    "article",
+    "main",
+    "block",
+    "ul",
+    "ol",
+    "dl",
+    "bq",
+    "blockquote",
+    "figure",
+    "aside",
+    "footer",
+    "html",
+    "media",
+    "datacontent",
+    "inlinexml",
+    "ednote",
 }
 QUOTES = {"bq", "blockquote"}
-SKIPPED = {"head", "script", "style", "hr", "br", "img", "media-reference", "media-object",
-           "media-metadata", "media-producer", "object", "iframe", "video", "audio", "meta"}
+SKIPPED = {
+    "head",
+    "script",
+    "style",
+    "hr",
+    "br",
+    "img",
+    "media-reference",
+    "media-object",
+    "media-metadata",
+    "media-producer",
+    "object",
+    "iframe",
+    "video",
+    "audio",
+    "meta",
+}
 
 
 @dataclass(frozen=True)
@@ -84,8 +133,14 @@ def _public(element, inherited: bool) -> bool:
     return inherited and "nonpublic" not in marks
 
 
-def blocks(container, resolve: Resolver | None = None, *, skip: frozenset[str] = frozenset(),
-           line_offset: int = 0, public: bool = True) -> list[Block]:
+def blocks(
+    container,
+    resolve: Resolver | None = None,
+    *,
+    skip: frozenset[str] = frozenset(),
+    line_offset: int = 0,
+    public: bool = True,
+) -> list[Block]:
     """The paragraphs inside `container`, in reading order.
 
     `skip` names elements left out (the XHTML ``header``, which repeats the headline and the
@@ -124,8 +179,9 @@ def _block(child, name, resolve, skip, offset, public, quote, out) -> None:
         kind = quote if quote and name == "p" else KINDS.get(name, "p")
         if name == "p" and (child.get("lede") or "").lower() == "true":
             kind = "lede"  # NITF marks the lede paragraph
-        out.extend(split(inline_text(child, resolve), _line(child, offset), kind,
-                         _public(child, public)))
+        out.extend(
+            split(inline_text(child, resolve), _line(child, offset), kind, _public(child, public))
+        )
 
 
 def _table(table, resolve, offset, public) -> list[Block]:
@@ -193,6 +249,9 @@ def split_plain(text: str, line: int | None) -> list[Block]:
     """A plain-text body: paragraphs split as in `split`; unwrapped long lines are paragraphs."""
     lines = text.split("\n")
     if "\n\n" not in text.strip() and max((len(x) for x in lines), default=0) > 120:
-        return [Block(collapse(x), (line + i) if line is not None else None)
-                for i, x in enumerate(lines) if x.strip()]
+        return [
+            Block(collapse(x), (line + i) if line is not None else None)
+            for i, x in enumerate(lines)
+            if x.strip()
+        ]
     return split(text, line)

@@ -56,8 +56,11 @@ def zone_of(stamp: datetime | None) -> tzinfo | None:
 
 def has_offset(text: str | None) -> bool:
     """Whether an ISO 8601 stamp says its offset (Z, +hh, +hhmm, +hh:mm)."""
-    return bool(text and re.search(r"(?:[zZ]|[+-]\d{2}(?::?\d{2})?)\s*$", text.strip())
-                and "T" in text.upper())
+    return bool(
+        text
+        and re.search(r"(?:[zZ]|[+-]\d{2}(?::?\d{2})?)\s*$", text.strip())
+        and "T" in text.upper()
+    )
 
 
 def embargo_from_text(text: str, reference: datetime) -> datetime | None:

@@ -44,10 +44,14 @@ CREDITS = re.compile(
 )
 NOTE = re.compile(
     r"^(?:NOTE|Note|Hinweis|HINWEIS|Remarque|Anmerkung|N\.\s?B\.|Editor'?s\s+note|"
-    r"Note\s+de\s+la\s+rédaction|Anm\.\s*d\.\s*Red\.)\s*:", re.I)
+    r"Note\s+de\s+la\s+rédaction|Anm\.\s*d\.\s*Red\.)\s*:",
+    re.I,
+)
 CONTACT = re.compile(
     r"^(?:Contacts?|Kontakte?|Ansprechpartner(?:in)?|Pressekontakt|Media\s+contacts?|"
-    r"Renseignements|Auskunft|Auskünfte|Rückfragen)\s*:", re.I)
+    r"Renseignements|Auskunft|Auskünfte|Rückfragen)\s*:",
+    re.I,
+)
 FILING_TIME = re.compile(r"^\d{6}\s+(?:GMT|UTC|MEZ|MESZ|CET|CEST)\b.{0,20}$")
 INITIALS = re.compile(r"^\(?[A-Za-z][\w-]{0,15}(?:/[\w-]{0,12}){1,6}\)?$")
 DATELINE = re.compile(
@@ -77,8 +81,11 @@ def is_signoff(text: str, agencies: Agencies) -> bool:
     if agencies.signoff(text) or (INITIALS.match(text) and len(text) <= 40):
         return True
     words = text.strip("()").split()
-    return (len(words) >= 2 and agencies.canonical(words[0]) is not None
-            and all(re.fullmatch(r"[a-z0-9-]{1,5}", w) for w in words[1:]))
+    return (
+        len(words) >= 2
+        and agencies.canonical(words[0]) is not None
+        and all(re.fullmatch(r"[a-z0-9-]{1,5}", w) for w in words[1:])
+    )
 
 
 def _top(blocks: list[Block], out: Classified) -> int:
@@ -107,7 +114,7 @@ def _byline(blocks: list[Block], out: Classified) -> int | None:
         text = block.text.strip()
         match = BYLINE.match(text)
         if match and len(text.split()) <= 10 and not text.endswith(".") and len(blocks) > 1:
-            out.byline = match.group("name").strip()
+            out.byline = text
             out.furniture.append(Furniture("byline", block.text, block.line, block.public))
             return index
     return None
@@ -203,10 +210,10 @@ def clean_title(title: str, slug_words: set[str]) -> tuple[str, list[str]]:
         if not m:
             break
         markers.append(" ".join(m.group("mark").split()))
-        title = (title[: m.start()] + title[m.end():]).strip()
+        title = (title[: m.start()] + title[m.end() :]).strip()
     prefix = re.match(r"^(?P<word>[A-Z][A-Z0-9&]+(?:[ /][A-Z0-9&]+)*)-(?=\S)", title)
     if prefix and set(re.split(r"[ /]", prefix.group("word"))) <= slug_words:
-        title = title[prefix.end():].strip()
+        title = title[prefix.end() :].strip()
     return title, markers
 
 
