@@ -28,10 +28,14 @@ def project_of(config_file: Path) -> Project:
     return Project.from_options(root, config.docs_dir, plugin.config)
 
 
+CONFIG_NAMES = ("properdocs.yml", "mkdocs.yml")  # ProperDocs reads its own name first
+
+
 def _find_config(start: Path) -> Path:
     for folder in [start, *start.parents]:
-        if (folder / "mkdocs.yml").is_file():
-            return folder / "mkdocs.yml"
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
     return start / "mkdocs.yml"
 
 
@@ -68,7 +72,7 @@ def show(args) -> int:
 
 
 def check(args) -> int:
-    project = project_of(Path(args.root) / "mkdocs.yml")
+    project = project_of(_find_config(Path(args.root)))
     archive = project.read_archive(project.glossary())
     shown = [p for p in archive.problems if args.verbose or p.severity != "info"]
     for problem in sorted(shown, key=_order):
@@ -109,7 +113,7 @@ def add(args) -> int:
 
 
 def suggest_entities(args) -> int:
-    project = project_of(Path(args.root) / "mkdocs.yml")
+    project = project_of(_find_config(Path(args.root)))
     glossary = project.glossary()
     archive = project.read_archive(glossary)
     finder = suggest.default_finder(plain=args.plain)
