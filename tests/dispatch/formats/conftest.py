@@ -44,15 +44,16 @@ def fixture_item():
     return get
 
 
+def require_shared(path: Path) -> Path:
+    """`path` if it is there; else skip the test, saying why, or fail it under CI."""
+    if not path.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing: CI must run the tests on the shared agency items")
+        pytest.skip(f"the shared agency test data is not beside the repository ({path})")
+    return path
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
     """The shared real agency items: skip without them, but fail under CI."""
-    if not SHARED_DISPATCHES.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(
-                f"{SHARED_DISPATCHES} is missing: CI must run the tests on the shared agency items"
-            )
-        pytest.skip(
-            f"the shared agency test data is not beside the repository ({SHARED_DISPATCHES})"
-        )
-    return SHARED_DISPATCHES
+    return require_shared(SHARED_DISPATCHES)

@@ -7,7 +7,7 @@ import pytest
 from tests.conftest import FIXTURES
 from wirearchive.dispatch.formats import FORMATS, detect_format, read_item
 
-from .conftest import FORMAT_FIXTURES, HOSTILE, ZURICH
+from .conftest import FORMAT_FIXTURES, HOSTILE, ZURICH, require_shared
 
 OWN_ITEMS = {
     "newsml12-nitf-v1.xml": "newsml1",
@@ -79,3 +79,14 @@ def test_plain_text_gets_an_error_from_read_item_not_an_exception():
     item, problems = read_item(b"Headline\n\nGeneva (Reuters) - Text.", "a.txt", ZURICH)
     assert item is None
     assert "not an agency item" in problems[0].message and problems[0].path == "a.txt"
+
+
+def test_missing_shared_items_skip_with_a_reason_but_fail_under_ci(tmp_path, monkeypatch):
+    missing = tmp_path / "no-such-dispatches"
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="not beside the repository"):
+        require_shared(missing)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI must run the tests"):
+        require_shared(missing)
+    assert require_shared(tmp_path) == tmp_path

@@ -69,7 +69,28 @@ class Entity:
 
 @dataclass(frozen=True)
 class AgencyItem:
-    """One news item as delivered in an agency format. Times are aware, in the site's zone."""
+    """One news item as delivered in an agency format. Times are aware, in the site's zone.
+
+    - `format`, `format_version`, `encoding`: what was read (``newsml1`` 1.2, ``utf-8`` ...);
+      `encoding` is the one actually used, which may differ from the declared one.
+    - `item_id`: the item's own identifier (NewsML ``PublicIdentifier``, G2 ``guid``, ninjs
+      ``uri``, NITF ``doc-id``); `version`: its revision number; `story_key`: the same for
+      every version of one story (NewsML without the revision, G2 guid, NITF ``du-key``),
+      a hash of the bytes when the item has no identifier (SDA XML).
+    - `title` (agency headline rules applied, wire markers removed), `subtitle`, `summary`
+      (abstract or lede), `slugline`, `newslines` (other headline-like lines, labelled).
+    - `first_created`, `version_created`; `date`, the article's date: first-created, else
+      version-created, else the dateline date given as a time, else the sending time.
+    - `language` (ISO 639-1 from the item, None when it gives none), `sources` (agencies,
+      canonical spelling), `rubric`, `byline`, `authors`, `credits` (reporting credits).
+    - `dateline` (as written), `dateline_place`, `signoff`, `urgency`, `copyright`.
+    - `status` (usable, embargoed, withheld, canceled), `embargo` (end of the embargo),
+      `instruction` (NewsML Instruction, G2 signal), `revision_note` (what the agency said
+      changed), `revision_markers` (``UPDATE 1``, ``REFILE``, ``3rd Ld-Writethru`` ...).
+    - `subjects`, `entities`, `keywords`: what the feed itself says the story is about.
+    - `paragraphs`: the story; `furniture`: everything else found between the body tags
+      or in notes, labelled. Together they hold every paragraph the item delivered.
+    """
 
     format: str
     encoding: str

@@ -58,7 +58,8 @@ def _line_of(text: str, offset: int) -> int:
 
 def _check_prolog(text: str) -> dict[str, str]:
     """Literal general entities of the internal subset; FormatError for dangerous ones."""
-    start = text.find("<!DOCTYPE")
+    root = re.search(r"<[A-Za-z_]", text)
+    start = text.find("<!DOCTYPE", 0, root.start() if root else len(text))
     if start < 0:
         return {}
     doctype = _DOCTYPE.match(text, start)
