@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from tests.articles import make_article
 from tests.conftest import FIXTURES, mkdocs_build, write_site
 from wirearchive.model import Article
 from wirearchive.publish import KB, MB, SiteSize, measure, over_budget, page_date
@@ -13,17 +14,11 @@ ZURICH = ZoneInfo("Europe/Zurich")
 
 
 def article(day: int, hour: int = 9) -> Article:
-    return Article(
-        source_file=f"articles/x{day}.txt",
-        title="t",
-        date=dt.datetime(2025, 10, day, hour, tzinfo=ZURICH),
-        language="fr",
-        sources=(),
-        rubric=None,
-        section=None,
-        summary=None,
-        image=None,
+    return make_article(
+        f"x{day}",
+        dt.datetime(2025, 10, day, hour, tzinfo=ZURICH),
         slug=f"t{day}",
+        title="t",
         body="",
     )
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import frontmatter
 import pytest
 
+from tests.articles import make_article
 from tests.conftest import wirearchive, write_site
 from wirearchive.entities import load_glossary
 from wirearchive.entities.suggest import PlainFinder, default_finder, stubs, suggest
@@ -20,17 +21,11 @@ TEXTS = [
 
 
 def article(n: int, text: str) -> Article:
-    return Article(
-        source_file=f"articles/2025/12/{n}.txt",
-        title="Dépêche",
-        date=datetime(2025, 12, n + 1, tzinfo=UTC),
-        language="fr",
-        sources=(),
-        rubric=None,
-        section=None,
-        summary=None,
-        image=None,
+    return make_article(
+        f"2025/12/{n}",
+        datetime(2025, 12, n + 1, tzinfo=UTC),
         slug=str(n),
+        title="Dépêche",
         body=text,
     )
 

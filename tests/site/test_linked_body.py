@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import markdown as python_markdown
 import pytest
 
+from tests.articles import make_article
 from wirearchive.entities import Annotator
 from wirearchive.model import Article
 from wirearchive.site.generators.articles import linked_body
@@ -15,19 +14,8 @@ from wirearchive.text.markdown import link, paragraphs_markdown
 
 def article(body: str, glossary, title: str = "Une dépêche") -> Article:
     found = Annotator(glossary).find(title, None, None, body)
-    return Article(
-        source_file="articles/2025/12/x.md",
-        title=title,
-        date=datetime(2025, 12, 3, tzinfo=UTC),
-        language="fr",
-        sources=(),
-        rubric=None,
-        section=None,
-        summary=None,
-        image=None,
-        slug="x",
-        body=body,
-        mentions=tuple(found.links),
+    return make_article(
+        "x", "2025-12-03T00:00+00:00", title=title, body=body, mentions=tuple(found.links)
     )
 
 

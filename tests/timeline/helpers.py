@@ -2,44 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from zoneinfo import ZoneInfo
+from tests.articles import ZURICH, archive_of, make_article
+from wirearchive.model import Article
 
-from wirearchive.archive import Archive
-from wirearchive.model import Article, Event
-
-ZURICH = ZoneInfo("Europe/Zurich")
+__all__ = ["ZURICH", "archive_of", "article"]
 
 
-def article(
-    name: str,
-    when: str,
-    *,
-    entities=(),
-    events=(),
-    sources=("ATS",),
-    rubric="Technologie",
-    language="fr",
-    summary=None,
-) -> Article:
-    date = dt.datetime.fromisoformat(when).replace(tzinfo=ZURICH)
-    return Article(
-        source_file=f"articles/{name}.txt",
-        title=f"Title {name}",
-        date=date,
-        language=language,
-        sources=tuple(sources),
-        rubric=rubric,
-        section=None,
-        summary=summary,
-        image=None,
-        slug=name,
-        body="Body.",
-        entities=tuple(entities),
-        events=tuple(Event(d, t) for d, t in events),
-    )
-
-
-def archive_of(*articles: Article) -> Archive:
-    """An archive as read_archive leaves it: newest first."""
-    return Archive(articles=sorted(articles, key=lambda a: (a.date, a.source_file), reverse=True))
+def article(name: str, when: str, *, sources=("ATS",), rubric="Technologie", **fields) -> Article:
+    return make_article(name, when, sources=sources, rubric=rubric, **fields)
