@@ -27,10 +27,12 @@ ISO = re.compile(
 )
 # `1.2.2026 - 05:50` (web copy, first timestamp) and `01.02.2026, 05:50` (second one)
 TIMESTAMP_DASH = re.compile(
-    r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\s+-\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})$"
+    r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})"
+    r"\s+-\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})$"
 )
 TIMESTAMP_COMMA = re.compile(
-    r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}),\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})$"
+    r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})"
+    r",\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})$"
 )
 # IPTC 7901 trailers: `091223 dec 18`, `212322 GMT Nov 18`, `101137 GMT Dez 18`
 WIRE_TRAILER = re.compile(

@@ -272,7 +272,8 @@ def _rules_de() -> list[tuple[str, Resolver, int]]:
         (rf"\b{M}\s+(?P<year>\d{{4}})\b", month_year, 0),
         (rf"\b(?i:im|seit|ab|bis|von|anfang|mitte|ende|bis\s+ende)\s+{M}(?!\s+\d)", month_alone, 0),
         (
-            rf"\b(?:(?P<rel>(?i:vergangene[mnrs]?|letzte[mnrs]?|vorige[mnrs]?|kommende[mnrs]?|nächste[mnrs]?))\s+)?{W}"
+            r"\b(?:(?P<rel>(?i:vergangene[mnrs]?|letzte[mnrs]?|vorige[mnrs]?|kommende[mnrs]?|"
+            rf"nächste[mnrs]?))\s+)?{W}"
             r"(?:abend|morgen|nachmittag|vormittag|mittag)?\b",
             weekday,
             0,
@@ -314,7 +315,8 @@ def _rules_en() -> list[tuple[str, Resolver, int]]:
         (rf"\b(?:{W},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{M}(?!,?\s+\d)", day_month, 0),
         (rf"\b{M},?\s+(?P<year>\d{{4}})\b", month_year, 0),
         (
-            rf"(?:\b(?:(?i:in|since|from|until|by|early|late|during|through|(?P<rel>last|next|this)))\s+|\b(?i:mid)-){M}(?!,?\s+\d)",
+            r"(?:\b(?:(?i:in|since|from|until|by|early|late|during|through|"
+            rf"(?P<rel>last|next|this)))\s+|\b(?i:mid)-){M}(?!,?\s+\d)",
             month_alone,
             0,
         ),
@@ -347,7 +349,8 @@ def _rules_it() -> list[tuple[str, Resolver, int]]:
         (rf"\b(?:{W}\s+)?{day}\s+{M}(?!\s+\d)", day_month, IC),
         (rf"\b{M}\s+(?P<year>\d{{4}})\b", month_year, IC),
         (
-            rf"(?:\b(?:a|ad|in|nel|dal|da|entro|fino\s+a|a\s+partire\s+da|inizio|fine|met[àa])\s+|\bmetà\s+)"
+            r"(?:\b(?:a|ad|in|nel|dal|da|entro|fino\s+a|a\s+partire\s+da|inizio|fine|met[àa])\s+"
+            r"|\bmetà\s+)"
             rf"(?:mese\s+di\s+)?{M}(?:\s+(?P<rel>scorso|prossimo))?(?!\s+\d)",
             month_alone,
             IC,
