@@ -1,24 +1,54 @@
-"""The parse cache: keyed by content, path, settings and code; never changes the result."""
+"""The caches: keyed by content, path, settings and code; data, never code; never in the way."""
 
-from wirearchive.article import load
-from wirearchive.cache import ParseCache, code_version
+import json
+import pickle
+import shutil
+import sqlite3
+import zlib
+from zoneinfo import ZoneInfo
+
+from wirearchive import cache as cache_module
+from wirearchive.archive import read_archive
+from wirearchive.article import from_json, load, to_json
+from wirearchive.cache import FileCache, ParseCache
 from wirearchive.dispatch import ParseOptions
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, write_site
 
 DATA = (FIXTURES / "dispatches" / "fr-apple-iphone-air.txt").read_bytes()
 
 
-def test_a_stored_result_comes_back_equal(tmp_path):
+def test_an_article_comes_back_from_json_equal_in_the_site_zone():
     loaded = load(DATA, "articles/2025/09/a.txt", ParseOptions())
-    with ParseCache(tmp_path, "settings") as cache:
-        key = cache.key("articles/2025/09/a.txt", DATA)
-        assert cache.get(key) is None
-        cache.put_many([(key, loaded)])
-    with ParseCache(tmp_path, "settings") as cache:
-        again = cache.get(cache.key("articles/2025/09/a.txt", DATA))
-    assert again.article.metadata() == loaded.article.metadata()
-    assert again.article.body == loaded.article.body and again.problems == loaded.problems
+    again = from_json(to_json(loaded), ZoneInfo("Europe/Zurich"))
+    assert again.article == loaded.article and again.problems == loaded.problems
+    assert again.article.date.tzinfo == ZoneInfo("Europe/Zurich")
+
+
+def test_the_parse_cache_stores_json_not_pickles(tmp_path):
+    root = write_site(tmp_path, {"2025/09/a.txt": DATA})
+    read_archive(root, "articles", ParseOptions(), cache_dir=root / ".cache" / "parse")
+    with sqlite3.connect(root / ".cache" / "parse" / "parse.sqlite") as db:
+        (value,) = db.execute("SELECT value FROM parsed").fetchone()
+    stored = json.loads(zlib.decompress(value))
+    assert stored["article"]["title"] == "Apple présente l'iPhone Air, son smartphone le plus fin"
+
+
+def test_a_pickle_planted_in_the_cache_is_never_run(tmp_path):
+    root = write_site(tmp_path, {"2025/09/a.txt": DATA})
+    folder = root / ".cache" / "parse"
+    first = read_archive(root, "articles", ParseOptions(), cache_dir=folder)
+    marker = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self):
+            return (open, (str(marker), "w"))
+
+    with sqlite3.connect(folder / "parse.sqlite") as db:
+        db.execute("UPDATE parsed SET value = ?", (zlib.compress(pickle.dumps(Payload())),))
+    again = read_archive(root, "articles", ParseOptions(), cache_dir=folder)
+    assert not marker.exists()
+    assert [a.metadata() for a in again.articles] == [a.metadata() for a in first.articles]
 
 
 def test_keys_change_with_bytes_path_and_settings(tmp_path):
@@ -33,12 +63,43 @@ def test_keys_change_with_bytes_path_and_settings(tmp_path):
         assert other.key("articles/a.txt", DATA) != base
 
 
+def test_the_code_version_changes_with_any_source_file(tmp_path, monkeypatch):
+    package = tmp_path / "wirearchive"
+    shutil.copytree(cache_module.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache_module, "PACKAGE", package)
+    versions = []
+    for change in (None, "archive.py", "text/slugs.py"):
+        if change:
+            with (package / change).open("a", encoding="utf-8") as source:
+                source.write("\n# changed\n")
+        cache_module.code_version.cache_clear()
+        versions.append(cache_module.code_version())
+    cache_module.code_version.cache_clear()
+    assert len(set(versions)) == 3 and all(len(v) == 64 for v in versions)
+
+
 def test_prune_forgets_what_is_not_kept(tmp_path):
     with ParseCache(tmp_path, "s") as cache:
-        cache.put_many([("k1", 1), ("k2", 2)])
+        cache.put_many([("k1", b"1"), ("k2", b"2")])
         cache.prune({"k2"})
-        assert cache.get("k1") is None and cache.get("k2") == 2
+        assert cache.get("k1") is None and cache.get("k2") == b"2"
 
 
-def test_code_version_is_a_stable_hash():
-    assert code_version() == code_version() and len(code_version()) == 64
+def test_file_cache_prunes_what_a_build_did_not_use(tmp_path):
+    cache = FileCache(tmp_path, "s")
+    cache.put("a", b"1")
+    cache.put("b", b"2")
+    cache.prune(["b"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.json"]
+
+
+def test_a_cache_that_cannot_be_written_is_a_warning_not_a_crash(tmp_path):
+    root = write_site(tmp_path, {"2025/09/a.txt": DATA})
+    (root / ".cache").write_text("a file where the cache folder should be", encoding="utf-8")
+    archive = read_archive(root, "articles", ParseOptions(), cache_dir=root / ".cache" / "parse")
+    assert [a.title for a in archive.articles] == [
+        "Apple présente l'iPhone Air, son smartphone le plus fin"
+    ]
+    warnings = [p for p in archive.problems if p.severity == "warning"]
+    assert len(warnings) == 1
+    assert warnings[0].message.startswith("the parse cache could not be used")

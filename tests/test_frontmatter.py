@@ -128,3 +128,41 @@ def test_curated_markdown_needs_title_and_date():
 def test_front_matter_sources_get_their_canonical_spelling():
     loaded = load_text("---\nsources: [Keystone-ATS, ats, Bloomberg News]\n---\n" + WIRE)
     assert loaded.article.sources == ("Keystone-SDA", "ATS", "Bloomberg News")
+
+
+@pytest.mark.parametrize(
+    "value, reason",
+    [
+        ("2025-11-31", "day is out of range for month"),
+        ("2025-13-40", "month must be in 1..12"),
+        ("2025-02-29T10:00", "day is out of range for month"),
+        ("'2025-11-31'", "day is out of range for month"),
+    ],
+)
+def test_an_impossible_date_is_an_error_at_its_line_quoted_or_not(value, reason):
+    loaded = load_text(f"---\ntitle: A title\ndate: {value}\n---\n" + WIRE)
+    errors = [str(p) for p in loaded.problems if p.severity == "error"]
+    assert errors[0].startswith(
+        f"articles/2025/06/x.txt:3: error: front matter key `date` is not a date of the calendar "
+        f"({reason})"
+    )
+
+
+def test_a_yaml_alias_bomb_is_reported_in_a_line():
+    bomb = "---\na: &a [x, x, x, x, x, x, x, x, x]\n"
+    for n in range(1, 10):
+        bomb += f"b{n}: &b{n} [" + ", ".join([f"*{'a' if n == 1 else f'b{n - 1}'}"] * 9) + "]\n"
+    bomb += "title: *b9\n---\n" + WIRE
+    loaded = load_text(bomb)
+    messages = [p.message for p in loaded.problems]
+    assert any(
+        m.startswith("front matter key `title` must be a non-empty string") for m in messages
+    )
+    assert all(len(m) < 400 for m in messages)
+    assert loaded.article.title == "Swiss chipmaker raises funds"
+
+
+def test_yaml_tags_that_would_run_code_are_refused():
+    loaded = load_text("---\ntitle: !!python/object/apply:os.system ['true']\n---\n" + WIRE)
+    assert [p.line for p in loaded.problems] == [2]
+    assert "front matter is not valid YAML" in loaded.problems[0].message

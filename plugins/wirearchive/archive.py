@@ -8,7 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .article import Loaded, load
+from .article import Loaded, from_json, load, to_json
 from .cache import ParseCache
 from .dispatch import ParseOptions
 from .entities import Annotator, Glossary
@@ -58,7 +58,11 @@ def _use_glossary(glossary: Glossary | None) -> None:
 
 def _load_one(job: tuple[bytes, str, ParseOptions, int]) -> Loaded:
     data, source_file, options, max_bytes = job
-    return load(data, source_file, options, max_bytes, _annotator)
+    try:
+        return load(data, source_file, options, max_bytes, _annotator)
+    except Exception as exc:  # a bug met on this file: the others are still read
+        message = f"could not be read ({type(exc).__name__}: {exc}): please report this file"
+        return Loaded(None, [Problem(source_file, None, "error", message)])
 
 
 def read_archive(
@@ -91,7 +95,7 @@ def read_archive(
             continue
         if cache is not None:
             keys[number] = cache.key(source_file, data)
-            hit = cache.get(keys[number])
+            hit = _cached(cache.get(keys[number]), options)
             if hit is not None:
                 results[number] = hit
                 continue
@@ -107,14 +111,33 @@ def read_archive(
         loaded = [_load_one(job) for _, job in jobs]
         _use_glossary(None)
     results.update((number, result) for (number, _), result in zip(jobs, loaded))
+    archive = assemble([results[number] for number in sorted(results)], glossary)
     if cache is not None:
         with cache:
-            cache.put_many(
-                [(keys[number], results[number]) for number, _ in jobs if number in keys]
-            )
+            cache.put_many([(keys[number], to_json(results[number])) for number, _ in jobs])
             cache.prune(set(keys.values()))
-    archive = assemble([results[number] for number in sorted(results)], glossary)
+        if cache.failure:
+            archive.problems.append(
+                Problem(
+                    cache.failure.partition(": ")[0],
+                    None,
+                    "warning",
+                    f"the parse cache could not be used "
+                    f"({cache.failure.partition(': ')[2]}): "
+                    "the build went on without it",
+                )
+            )
     return archive
+
+
+def _cached(data: bytes | None, options: ParseOptions) -> Loaded | None:
+    """A cache entry read back, or None for a miss (absent, or not what this code writes)."""
+    if data is None:
+        return None
+    try:
+        return from_json(data, options.tz)
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def _settings(options: ParseOptions, max_bytes: int, glossary: Glossary | None) -> str:

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from datetime import tzinfo
 from pathlib import PurePosixPath
 
 from . import frontmatter
@@ -39,6 +41,51 @@ class Loaded:
     article: Article | None
     problems: list[Problem]
     dispatch: Dispatch | None = None
+
+
+def to_json(loaded: Loaded) -> bytes:
+    """What the parse cache keeps of a loaded file: its article and problems, as JSON.
+
+    A cache is data, not code: JSON cannot run anything when it is read back (a pickle
+    can), and it says plainly what is stored.
+    """
+    article = loaded.article
+    data: dict = {"problems": [[p.path, p.line, p.severity, p.message] for p in loaded.problems]}
+    if article is not None:
+        data["article"] = {
+            **{f.name: getattr(article, f.name) for f in fields(article)},
+            "date": article.date.isoformat(),
+            "image": article.image.as_dict() if article.image else None,
+            "quotes": [q.as_dict() for q in article.quotes],
+            "events": [e.as_dict() for e in article.events],
+        }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def from_json(data: bytes, tz: tzinfo) -> Loaded:
+    """A loaded file from :func:`to_json`, dates back in the site's time zone `tz`."""
+    value = json.loads(data)
+    problems = [
+        Problem(path, line, severity, message)
+        for path, line, severity, message in value["problems"]
+    ]
+    stored = value.get("article")
+    if stored is None:
+        return Loaded(None, problems)
+    article = Article(
+        **{
+            **stored,
+            "date": dt.datetime.fromisoformat(stored["date"]).astimezone(tz),
+            "sources": tuple(stored["sources"]),
+            "image": Image(**stored["image"]) if stored["image"] else None,
+            "entities": tuple(stored["entities"]),
+            "quotes": tuple(Quote(**q) for q in stored["quotes"]),
+            "events": tuple(Event(**e) for e in stored["events"]),
+            "mentions": tuple(tuple(m) for m in stored["mentions"]),
+            "notes": tuple(stored["notes"]),
+        }
+    )
+    return Loaded(article, problems)
 
 
 def fingerprint(text: str) -> str:

@@ -14,7 +14,6 @@ folder does not grow with every edit.
 from __future__ import annotations
 
 import hashlib
-import pickle
 import sqlite3
 import zlib
 from collections.abc import Iterable
@@ -50,49 +49,82 @@ def content_key(settings: str, *parts: bytes | str) -> str:
 
 
 class ParseCache:
-    """Parsed results by key, in `folder/parse.sqlite`. Use as a context manager."""
+    """Parsed results by key, as bytes (the caller's JSON), in `folder/parse.sqlite`.
+
+    Use as a context manager. A cache that cannot be read or written (a full disk, a
+    read-only folder, a damaged file) is a cache that misses: the build goes on without it,
+    and `failure` says why, for the caller to report.
+    """
 
     def __init__(self, folder: Path, settings: str):
-        folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / "parse.sqlite"
         self.settings = settings
-        self._db = sqlite3.connect(self.path)
-        self._db.execute("CREATE TABLE IF NOT EXISTS parsed (key TEXT PRIMARY KEY, value BLOB)")
         self.hits = self.misses = 0
+        self.failure: str | None = None
+        self._db: sqlite3.Connection | None = None
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path)
+            self._db.execute("CREATE TABLE IF NOT EXISTS parsed (key TEXT PRIMARY KEY, value BLOB)")
+        except (OSError, sqlite3.Error) as exc:
+            self._fail(exc)
+
+    def _fail(self, exc: Exception) -> None:
+        self.failure = self.failure or f"{self.path}: {exc}"
+        if self._db is not None:
+            self._db.close()
+        self._db = None
 
     def key(self, source_file: str, data: bytes) -> str:
         return content_key(self.settings, source_file, data)
 
-    def get(self, key: str):
-        row = self._db.execute("SELECT value FROM parsed WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            self.misses += 1
-            return None
+    def get(self, key: str) -> bytes | None:
+        row = None
+        if self._db is not None:
+            try:
+                row = self._db.execute("SELECT value FROM parsed WHERE key = ?", (key,)).fetchone()
+            except sqlite3.Error as exc:
+                self._fail(exc)
         try:
-            value = pickle.loads(zlib.decompress(row[0]))
-        except Exception:  # an entry written by other code: treat it as absent
+            value = zlib.decompress(row[0]) if row is not None else None
+        except zlib.error:  # a damaged entry: treat it as absent
+            value = None
+        if value is None:
             self.misses += 1
-            return None
-        self.hits += 1
+        else:
+            self.hits += 1
         return value
 
-    def put_many(self, items: list[tuple[str, object]]) -> None:
-        rows = [
-            (key, zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 3))
-            for key, value in items
-        ]
-        with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO parsed (key, value) VALUES (?, ?)", rows)
+    def put_many(self, items: list[tuple[str, bytes]]) -> None:
+        if self._db is None:
+            return
+        rows = [(key, zlib.compress(value, 3)) for key, value in items]
+        try:
+            with self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO parsed (key, value) VALUES (?, ?)", rows
+                )
+        except (OSError, sqlite3.Error) as exc:
+            self._fail(exc)
 
     def prune(self, keep: set[str]) -> None:
         """Forget entries of files that are gone or changed, so the cache does not grow forever."""
-        stale = [(key,) for (key,) in self._db.execute("SELECT key FROM parsed") if key not in keep]
-        if stale:
-            with self._db:
-                self._db.executemany("DELETE FROM parsed WHERE key = ?", stale)
+        if self._db is None:
+            return
+        try:
+            stale = [
+                (key,) for (key,) in self._db.execute("SELECT key FROM parsed") if key not in keep
+            ]
+            if stale:
+                with self._db:
+                    self._db.executemany("DELETE FROM parsed WHERE key = ?", stale)
+        except (OSError, sqlite3.Error) as exc:
+            self._fail(exc)
 
     def close(self) -> None:
-        self._db.close()
+        if self._db is not None:
+            self._db.close()
+            self._db = None
 
     def __enter__(self) -> ParseCache:
         return self
@@ -102,12 +134,16 @@ class ParseCache:
 
 
 class FileCache:
-    """Built files by key, one file each in `folder` (`<key><suffix>`)."""
+    """Built files by key, one file each in `folder` (`<key><suffix>`).
+
+    As the parse cache, it misses rather than fails: `failure` says why it could not write.
+    """
 
     def __init__(self, folder: Path, settings: str, suffix: str = ".json"):
         self.folder = folder
         self.settings = settings
         self.suffix = suffix
+        self.failure: str | None = None
 
     def key(self, *parts: bytes | str) -> str:
         return content_key(self.settings, *parts)
@@ -119,13 +155,22 @@ class FileCache:
             return None
 
     def put(self, key: str, data: bytes) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        (self.folder / f"{key}{self.suffix}").write_bytes(data)
+        if self.failure is not None:
+            return
+        path = self.folder / f"{key}{self.suffix}"
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        except OSError as exc:
+            self.failure = f"{self.folder}: {exc}"
+            path.unlink(missing_ok=True)  # never leave half a file to be read back
 
     def prune(self, keep: Iterable[str]) -> None:
         """Forget the files whose keys are not in `keep`."""
         wanted = {f"{key}{self.suffix}" for key in keep}
-        if self.folder.is_dir():
-            for path in self.folder.iterdir():
+        try:
+            for path in self.folder.iterdir() if self.folder.is_dir() else ():
                 if path.name not in wanted and path.suffix == self.suffix:
                     path.unlink(missing_ok=True)
+        except OSError as exc:
+            self.failure = self.failure or f"{self.folder}: {exc}"

@@ -6,6 +6,11 @@ safe loader (LibYAML's when PyYAML has it: a glossary has thousands of files), c
 the document once to know the line of each key. Each problem names the file, the line of
 the key and the key. Values of the wrong type are errors and are not applied; unknown keys
 are warnings.
+
+Dates are not read by YAML: `date: 2025-11-31` stays the text `2025-11-31`, which the
+checks below refuse with the file, the line and the reason (YAML's own date constructor
+raises on impossible dates, and a traceback is no message). Every value quoted in a
+message is cut short (:func:`wirearchive.problems.brief`): an alias bomb stays small.
 """
 
 from __future__ import annotations
@@ -18,12 +23,25 @@ from dataclasses import dataclass, field
 import frontmatter
 import yaml
 
-from .problems import Problem
+from .problems import Problem, brief
 
 _HANDLER = frontmatter.YAMLHandler()
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _Loader(_BASE):  # type: ignore[valid-type,misc]
+    """PyYAML's safe loader, without implicit timestamps: dates stay text until checked."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
+        for first, resolvers in _BASE.yaml_implicit_resolvers.items()
+    }
+
+
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGUAGE = re.compile(r"^[a-z]{2}$")
+DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]|$)")
 EVENT_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
@@ -53,6 +71,8 @@ def split(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
     fm = FrontMatter(body=body, body_line=body_line)
     try:
         node, values = _load(raw)
+    except RecursionError:
+        return fm, [Problem(path, 1, "error", "front matter is nested too deeply to read")]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = 1 + mark.line if mark else 1
@@ -77,7 +97,7 @@ def split(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
 
 def _load(raw: str):
     """The YAML document's node (for the lines of its keys) and its values, parsed once."""
-    loader = _LOADER(raw)
+    loader = _Loader(raw)
     try:
         node = loader.get_single_node()
         return node, (loader.construct_document(node) if node is not None else None)
@@ -115,8 +135,9 @@ def _date(value) -> str | None:
         try:
             dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
             return None
-        except ValueError:
-            pass
+        except ValueError as exc:
+            if DATE_SHAPE.match(value.strip()):
+                return f"is not a date of the calendar ({exc})"
     return "must be an ISO 8601 date or date-time, such as 2026-02-01 or 2026-02-01T09:12:00+01:00"
 
 
@@ -170,9 +191,7 @@ def _events(value) -> str | None:
         when = event.get("date")
         when = when.isoformat() if isinstance(when, dt.date) else when
         if not (isinstance(when, str) and EVENT_DATE.match(when) and _valid_partial(when)):
-            return (
-                f"has an event date {event.get('date')!r} that is not YYYY, YYYY-MM or YYYY-MM-DD"
-            )
+            return f"has an event date {brief(event.get('date'))} that is not YYYY, YYYY-MM or YYYY-MM-DD"
     return None
 
 
@@ -220,7 +239,9 @@ def check(fm: FrontMatter, path: str) -> tuple[dict, list[Problem]]:
         reason = validate(value)
         if reason:
             problems.append(
-                Problem(path, line, "error", f"front matter key `{key}` {reason}, got {value!r}")
+                Problem(
+                    path, line, "error", f"front matter key `{key}` {reason}, got {brief(value)}"
+                )
             )
         else:
             good[key] = value

@@ -7,6 +7,7 @@ known, how serious it is, and what is wrong.
 
 from __future__ import annotations
 
+import reprlib
 from dataclasses import dataclass
 from typing import Literal
 
@@ -25,6 +26,20 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.severity}: {self.message}"
+
+
+_BRIEF = reprlib.Repr()
+_BRIEF.maxlevel, _BRIEF.maxstring, _BRIEF.maxother = 2, 80, 80
+_BRIEF.maxlist = _BRIEF.maxtuple = _BRIEF.maxdict = _BRIEF.maxset = 5
+
+
+def brief(value: object) -> str:
+    """`repr(value)`, short: a value quoted in a message is never more than a line.
+
+    Front matter is input: a YAML alias bomb makes a value whose full repr would not fit
+    in memory.
+    """
+    return _BRIEF.repr(value)
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

@@ -35,7 +35,14 @@ def test_no_page_carries_markup_from_a_dispatch_or_the_glossary(tmp_path):
     assert any(name.startswith("2025/06/") for name in pages)
     assert "entities/evilcorp/index.html" in pages
     for name, html in pages.items():
-        for markup in ("<img src=x", "<script>alert", "<svg onload", "<em>records", "<i>Corp</i>"):
+        for markup in (
+            "<img src=x",
+            "<script>alert",
+            "<svg onload",
+            "<em>records",
+            "<i>Corp</i>",
+            "<b>entity",  # the glossary body's own tag
+        ):
             assert markup not in html, f"{markup!r} in {name}"
     article = next(html for name, html in pages.items() if name.startswith("2025/06/"))
     assert "&lt;img src=x onerror=alert(1)&gt;" in article  # the tooltip text, escaped

@@ -17,6 +17,8 @@ from .. import publish
 from ..archive import Archive
 from ..browse import browse_of
 from ..project import Project
+from ..text.markdown import neutralise_html
+from ..text.sanitize import sanitize_html
 from .config import ArchiveConfig
 from .generators import Generated, SiteData, generate
 from .generators.glossary import CSS, JS
@@ -93,17 +95,26 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             # The archive's own pages are searched through its prebuilt index (search/):
             # Material's search_index.json keeps only the hand-written pages.
             page.meta.setdefault("search", {"exclude": True})
-        if item is not None:
-            page.meta.update(item.meta)
-            page.meta["template"] = item.template
-            if item.title and "title" not in page.meta:
-                page.meta["title"] = item.title
-            for key in ("title", "description"):
-                if key in page.meta:
-                    # Themes print titles and descriptions as HTML (Material's header and
-                    # meta tags do): a headline or a glossary line is text, so it is escaped.
-                    page.meta[key] = str(escape(str(page.meta[key])))
-        return markdown
+        if item is None:
+            return markdown
+        page.meta.update(item.meta)
+        page.meta["template"] = item.template
+        if item.title and "title" not in page.meta:
+            page.meta["title"] = item.title
+        for key in ("title", "description"):
+            if key in page.meta:
+                # Themes print titles and descriptions as HTML (Material's header and meta
+                # tags do): a headline or a glossary line is text, escaped here once, as
+                # Markup, so that the archive's autoescaping templates do not escape it twice.
+                page.meta[key] = escape(str(page.meta[key]))
+        # A glossary entry's body is a contributor's Markdown, as a curated article is:
+        # its raw HTML is shown as text, and what MkDocs renders is sanitised below.
+        return neutralise_html(markdown) if not page.file.generated_by else markdown
+
+    def on_page_content(self, html, page, config, files):
+        if page.file.src_uri in self.pages:
+            return sanitize_html(html)  # the one boundary for contributors' Markdown
+        return html
 
     def on_pre_page(self, page, config, files):
         item = self.pages.get(page.file.src_uri)
