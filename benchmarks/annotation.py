@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pages import build
+from harness import build
 from synth import make_archive
 
 from wirearchive.archive import read_archive
@@ -87,7 +87,7 @@ def main() -> None:
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
     }
     if not args.no_build:
-        seconds = build(root)
+        seconds = build(root).seconds
         result["build_s"] = round(seconds, 1)
         result["annotation_share_of_build"] = round(
             (annotation_seconds + glossary_seconds) / seconds, 4

@@ -21,24 +21,20 @@ The machine is shared: read the numbers as orders of magnitude.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "plugins"))
 
+from browser import CHROMIUM, CHROMIUM_ARGS, browser_runs, serve, summary  # noqa: E402
+from harness import build  # noqa: E402
 from synth import make_archive, make_plain_site  # noqa: E402
 
 from wirearchive.archive import read_archive  # noqa: E402
@@ -46,39 +42,9 @@ from wirearchive.cache import FileCache  # noqa: E402
 from wirearchive.dispatch import ParseOptions  # noqa: E402
 from wirearchive.search.indexing import build_index, documents  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-# Words of the synthetic dispatches that both searches find as typed (the demo comparison
-# measures the word forms only Wirearchive finds).
-QUERIES = ("investisseurs", "Bourse", "Nachfrage")
-SEARCH_FILES = (
-    "/search/",
-    "/assets/javascripts/workers/",
-    "/assets/javascripts/lunr/",
-    "/assets/wirearchive/search/",
-)
-
 
 def mkdocs_build(root: Path) -> float:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet"],
-        cwd=root,
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    return time.perf_counter() - start
+    return build(root).seconds
 
 
 def with_search_box(root: Path) -> None:
@@ -121,98 +87,6 @@ def index_times(root: Path, workers: int) -> dict:
         "largest_part_bytes": max(v for k, v in sizes.items() if k.split("/")[-1][:6].isdigit()),
         "rebuild_after_adding_one_s": round(again_seconds, 2),
         "parts_rebuilt_after_adding_one": again.built,
-    }
-
-
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
-def first_query(browser, base: str, site: Path, query: str, timeout_s: float) -> dict:
-    """Open the home page in a fresh profile, type `query`, wait for the first result."""
-    context = browser.new_context()
-    context.route(
-        "**/*",
-        lambda route: route.continue_() if route.request.url.startswith(base) else route.abort(),
-    )
-    fetched: list[str] = []
-    context.on("request", lambda request: fetched.append(request.url))
-    page = context.new_page()
-    page.goto(base, wait_until="load")
-    box = page.locator("input.md-search__input")
-    box.click()
-    start = time.perf_counter()
-    box.press_sequentially(query, delay=0)
-    try:
-        page.wait_for_selector(".md-search-result__item", timeout=timeout_s * 1000)
-        seconds = time.perf_counter() - start
-    except Exception:
-        seconds = None
-    at_first_results = list(fetched)
-    page.wait_for_timeout(3000)  # the full-text parts that arrive after the first results
-    count = page.locator(".md-search-result__item").count()
-    context.close()
-    first, total = search_bytes(at_first_results, base, site), search_bytes(fetched, base, site)
-    return {
-        "query": query,
-        "first_results_s": None if seconds is None else round(seconds, 3),
-        "results": count,
-        "files": first[0],
-        "bytes": first[1],
-        "gzip_bytes": first[2],
-        "bytes_after_3s": total[1],
-    }
-
-
-def search_bytes(urls: list[str], base: str, site: Path) -> tuple[int, int, int]:
-    """Files, bytes and gzipped bytes of the search files among `urls`."""
-    files = sorted(
-        {
-            url.split("?")[0].removeprefix(base)
-            for url in urls
-            if any(part in "/" + url.removeprefix(base) for part in SEARCH_FILES)
-        }
-    )
-    paths = [site / f for f in files if (site / f).is_file()]
-    return (
-        len(paths),
-        sum(p.stat().st_size for p in paths),
-        sum(len(gzip.compress(p.read_bytes(), 6)) for p in paths),
-    )
-
-
-def browser_runs(sites: dict[str, Path], timeout_s: float) -> dict:
-    from playwright.sync_api import sync_playwright
-
-    results: dict[str, list] = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for name, site in sites.items():
-            server, base = serve(site)
-            try:
-                results[name] = [first_query(browser, base, site, q, timeout_s) for q in QUERIES]
-            finally:
-                server.shutdown()
-                server.server_close()
-        browser.close()
-    return results
-
-
-def summary(runs: list[dict]) -> dict:
-    times = [r["first_results_s"] for r in runs if r["first_results_s"] is not None]
-    return {
-        "median_first_results_s": round(statistics.median(times), 3) if times else None,
-        "median_bytes": int(statistics.median(r["bytes"] for r in runs)),
-        "median_gzip_bytes": int(statistics.median(r["gzip_bytes"] for r in runs)),
-        "median_bytes_after_3s": int(statistics.median(r["bytes_after_3s"] for r in runs)),
-        "timeouts": sum(r["first_results_s"] is None for r in runs),
     }
 
 
@@ -310,12 +184,10 @@ def demo_comparison(work: Path) -> list[dict]:
 def run_size(count: int, seed: int, work: Path, workers: int) -> dict:
     wa = make_archive(work / f"wirearchive-{count}", count, seed)
     with_search_box(wa)
-    plain = make_plain_site(wa, work / f"material-{count}")
     # Every page in the navigation makes Material's build quadratic (each page renders the whole
     # nav): at 10,000 pages it did not finish in 20 minutes here. The home page alone in the nav
     # keeps the same pages and the same search index.
-    with (plain / "mkdocs.yml").open("a", encoding="utf-8") as config:
-        config.write("nav:\n  - index.md\n")
+    plain = make_plain_site(wa, work / f"material-{count}", nav=False)
     print(f"[{count}] building the Wirearchive site…", flush=True)
     wa_build = mkdocs_build(wa)
     print(f"[{count}] building the plain Material site…", flush=True)

@@ -1,12 +1,15 @@
 """Seeded synthetic archives for benchmarks: the same seed gives the same bytes.
 
-    python benchmarks/synth.py OUT_DIR --count 1000 --seed 1 [--glossary 2000] [--plain]
+    python benchmarks/synth.py OUT_DIR --count 1000 --seed 1 [--glossary 2000] [--plain DIR]
+        [--paragraphs 6 10] [--full]
 
 `make_archive` writes a whole Wirearchive site (mkdocs.yml, docs/, articles/) whose
 dispatches mix both raw layouts and three languages, name entities of a synthetic
 glossary and carry relative dates, so every stage of the build has work to do.
 `make_plain_site` writes the same content as ordinary Markdown pages for a plain
-Material for MkDocs build, the baseline benchmarks compare against.
+Material for MkDocs build, the baseline benchmarks compare against. `full_config` gives the
+Wirearchive site every feature the demo has on (Material's search box, feeds, French theme),
+and `SCALE_*` describe the archive of issue 11's table: ~500 words a dispatch, 300 entities.
 """
 
 from __future__ import annotations
@@ -331,12 +334,27 @@ def _sentence(rng: random.Random, lang: str, entities: list[Entity]) -> str:
     return text[0].upper() + text[1:] + "."
 
 
+# The archive of the scale benchmark (issue 11): ~500 words a dispatch, a 300-entity glossary.
+SCALE_GLOSSARY = 300
+SCALE_PARAGRAPHS = (6, 10)
+# Both sites of a comparison share the theme the demo uses, so differences are Wirearchive's.
+THEME = (
+    "theme:\n  name: material\n  language: fr\n  font: false\n"
+    "  features: [navigation.instant, navigation.top, search.highlight]\n"
+)
+MATERIAL_SEARCH = "  - search:\n      lang: [fr, de, en]\n"
+
+
 def _paragraph(rng, lang, entities) -> str:
     return " ".join(_sentence(rng, lang, entities) for _ in range(rng.randint(2, 4)))
 
 
 def dispatch_text(
-    rng: random.Random, when: datetime, lang: str, entities: list[Entity]
+    rng: random.Random,
+    when: datetime,
+    lang: str,
+    entities: list[Entity],
+    paragraphs: tuple[int, int] = (3, 7),
 ) -> tuple[str, str]:
     """(headline, raw text) of one synthetic dispatch in one of the two raw layouts."""
     cast = rng.sample(entities, k=min(len(entities), rng.randint(1, 4))) if entities else []
@@ -344,7 +362,7 @@ def dispatch_text(
     lead = cast[0].name + " " if cast else ""
     title = (lead + " ".join(title_words)).strip()
     title = title[0].upper() + title[1:]
-    body = [_paragraph(rng, lang, cast) for _ in range(rng.randint(3, 7))]
+    body = [_paragraph(rng, lang, cast) for _ in range(rng.randint(*paragraphs))]
     if rng.random() < 0.7:  # layout 1: web copy of a Swiss agency dispatch
         agency, second = ("ATS", "Keystone-ATS") if lang != "de" else ("SDA", "Keystone-SDA")
         stamp = f"{when.day}.{when.month}.{when.year} - {when:%H:%M}"
@@ -376,8 +394,18 @@ def dispatch_text(
     return title, front + title + "\n\n" + "\n\n".join(body) + "\n"
 
 
-def make_archive(root: Path, count: int, seed: int = 1, *, glossary: int = 200) -> Path:
-    """Write a Wirearchive site of `count` dispatches (and a glossary) under `root`."""
+def make_archive(
+    root: Path,
+    count: int,
+    seed: int = 1,
+    *,
+    glossary: int = 200,
+    paragraphs: tuple[int, int] = (3, 7),
+) -> Path:
+    """Write a Wirearchive site of `count` dispatches (and a glossary) under `root`.
+
+    `paragraphs`: the range of body paragraphs a dispatch has (of 2-4 sentences each).
+    """
     rng = random.Random(seed)
     root = Path(root)
     if root.exists():
@@ -393,7 +421,7 @@ def make_archive(root: Path, count: int, seed: int = 1, *, glossary: int = 200) 
     for number in range(count):
         when = start + timedelta(minutes=rng.randrange(span_minutes))
         lang = rng.choice(LANGUAGES)
-        _title, text = dispatch_text(rng, when, lang, entities)
+        _title, text = dispatch_text(rng, when, lang, entities, paragraphs)
         path = root / "articles" / f"{when:%Y}" / f"{when:%m}" / f"d{number:06d}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -417,8 +445,50 @@ def write_glossary(folder: Path, entities: list[Entity]) -> None:
         )
 
 
-def make_plain_site(source: Path, root: Path) -> Path:
-    """The same dispatches as plain Markdown pages of an ordinary Material site (the baseline)."""
+def synthetic_glossary(seed: int, count: int) -> list[Entity]:
+    """The glossary `make_archive(..., seed, glossary=count)` wrote (its first draws)."""
+    return make_glossary(count, random.Random(seed))
+
+
+def full_config(root: Path) -> None:
+    """The synthetic site's mkdocs.yml with every feature the demo has on.
+
+    Material's search box (answered by Wirearchive's worker), feeds (`site_url`), the
+    demo's theme, time zone, languages and home page.
+    """
+    (Path(root) / "mkdocs.yml").write_text(
+        "site_name: Synthetic archive\nsite_url: https://example.org/archive/\n"
+        + THEME
+        + "plugins:\n"
+        + MATERIAL_SEARCH
+        + "  - wirearchive:\n      articles_dir: articles\n      timezone: Europe/Zurich\n"
+        "      languages: [fr, de, en, it]\n      home_count: 30\n",
+        encoding="utf-8",
+    )
+
+
+def plain_page(text: str) -> str:
+    """A raw dispatch as the Markdown page of the plain Material baseline."""
+    if text.startswith("---\n"):
+        text = text.split("---\n", 2)[2]
+    lines = [line.strip() for line in text.splitlines()]
+    title = next(line for line in lines if line and not line.startswith("date "))
+    body = "\n\n".join(line for line in lines if line and line != title)
+    return f"# {title}\n\n{body}\n"
+
+
+def plain_path(source: Path, root: Path, path: Path) -> Path:
+    """Where the plain site under `root` keeps the page of dispatch `path` of `source`."""
+    return Path(root) / "docs" / path.relative_to(Path(source) / "articles").with_suffix(".md")
+
+
+def make_plain_site(source: Path, root: Path, *, nav: bool = True, like_demo: bool = False) -> Path:
+    """The same dispatches as plain Markdown pages of an ordinary Material site (the baseline).
+
+    `nav=False` keeps the pages out of the navigation (only the home page is listed): with
+    every page in it, each page renders the whole nav and the build grows with the square of
+    the count. `like_demo`: the demo's theme and search languages, as `full_config` has.
+    """
     root = Path(root)
     if root.exists():
         shutil.rmtree(root)
@@ -426,19 +496,18 @@ def make_plain_site(source: Path, root: Path) -> Path:
     docs.mkdir(parents=True)
     (docs / "index.md").write_text("# Synthetic archive\n", encoding="utf-8")
     for path in sorted((source / "articles").rglob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        if text.startswith("---\n"):
-            text = text.split("---\n", 2)[2]
-        lines = [line.strip() for line in text.splitlines()]
-        title = next(line for line in lines if line and not line.startswith("date "))
-        body = "\n\n".join(line for line in lines if line and line != title)
-        target = docs / path.relative_to(source / "articles").with_suffix(".md")
+        target = plain_path(source, root, path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(f"# {title}\n\n{body}\n", encoding="utf-8")
-    (root / "mkdocs.yml").write_text(
-        "site_name: Synthetic archive\ntheme:\n  name: material\nplugins:\n  - search\n",
-        encoding="utf-8",
-    )
+        target.write_text(plain_page(path.read_text(encoding="utf-8")), encoding="utf-8")
+    config = "site_name: Synthetic archive\n"
+    if like_demo:
+        config += "site_url: https://example.org/archive/\n" + THEME
+        config += "plugins:\n" + MATERIAL_SEARCH
+    else:
+        config += "theme:\n  name: material\nplugins:\n  - search\n"
+    if not nav:
+        config += "nav:\n  - index.md\n"
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     return root
 
 
@@ -450,11 +519,17 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--glossary", type=int, default=200)
+    parser.add_argument("--paragraphs", type=int, nargs=2, default=(3, 7), metavar=("MIN", "MAX"))
+    parser.add_argument("--full", action="store_true", help="every feature on (see full_config)")
     parser.add_argument("--plain", type=Path, help="also write the plain Material baseline here")
     args = parser.parse_args()
-    make_archive(args.out, args.count, args.seed, glossary=args.glossary)
+    make_archive(
+        args.out, args.count, args.seed, glossary=args.glossary, paragraphs=tuple(args.paragraphs)
+    )
+    if args.full:
+        full_config(args.out)
     if args.plain:
-        make_plain_site(args.out, args.plain)
+        make_plain_site(args.out, args.plain, nav=not args.full, like_demo=args.full)
 
 
 if __name__ == "__main__":

@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -29,6 +27,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "plugins"))
+import harness  # noqa: E402
 from synth import make_archive  # noqa: E402
 
 from wirearchive import article as article_module  # noqa: E402
@@ -96,17 +95,7 @@ def generators(archive) -> dict:
 
 
 def build(root: Path) -> dict:
-    started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        raise SystemExit(f"build failed:\n{result.stderr[-3000:]}")
+    seconds = harness.build(root).seconds
     site = root / "site"
     html = list(site.rglob("*.html"))
     timeline_pages = list((site / "timeline").rglob("index.html"))
