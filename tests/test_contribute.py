@@ -10,6 +10,7 @@ from tests.conftest import FIXTURES, wirearchive, write_site
 from wirearchive.article import load
 from wirearchive.contribute import add, date_line, known_dispatches, stored_text, text_fingerprint
 from wirearchive.dispatch import ParseOptions
+from wirearchive.project import Project
 
 INPUTS = FIXTURES / "contribute"
 WEB_COPY = "articles/2026/03/le-fabricant-de-puces-zurichois-chipwerk-leve-40-millions-de.txt"
@@ -52,7 +53,7 @@ def test_a_pasted_dispatch_is_stored_by_date_and_headline(site):
     assert f"source_file: {WEB_COPY}" in result.stdout
     check = wirearchive("check", cwd=site)
     assert check.returncode == 0, check.stdout + check.stderr
-    assert "2 articles, 0 errors" in check.stderr
+    assert "2 dispatches published, 0 errors, 0 warnings" in check.stderr
 
 
 def test_the_same_dispatch_is_refused_naming_the_file_that_has_it(site):
@@ -150,7 +151,8 @@ def test_fingerprint_is_that_of_the_archive(site):
 
 def test_add_in_process_updates_the_known_fingerprints(site):
     known = known_dispatches(site, "articles")
-    added = add(text("web-copy.txt").encode(), "-", site, "articles", ParseOptions(), known=known)
+    project = Project(site, site / "docs")
+    added = add(text("web-copy.txt").encode(), "-", project, known=known)
     assert added.stored == WEB_COPY
     assert known[added.loaded.article.fingerprint] == WEB_COPY
 
@@ -165,3 +167,35 @@ def test_add_in_process_updates_the_known_fingerprints(site):
 )
 def test_date_line(dateline, line):
     assert date_line(dateline).startswith(line)
+
+
+def test_dry_run_says_where_it_would_go_and_writes_nothing(site):
+    before = sorted(p.relative_to(site).as_posix() for p in site.rglob("*"))
+    result = wirearchive("add", "--dry-run", "-", cwd=site, stdin=text("web-copy.txt"))
+    assert result.returncode == 0, result.stderr
+    assert f"would add {WEB_COPY} -> page 2026/03/" in result.stdout
+    assert "title: Le fabricant de puces zurichois Chipwerk" in result.stdout
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == before
+
+
+def test_date_option_dates_a_dispatch_that_gives_none(site):
+    result = wirearchive(
+        "add", "--date", "2026-02-01T08:30", "-", cwd=site, stdin=text("undated-wire.txt")
+    )
+    assert result.returncode == 0, result.stderr
+    stored = next(site.glob("articles/2026/02/*.txt"))
+    assert stored.read_text(encoding="utf-8").startswith("---\ndate: 2026-02-01T08:30\n---\n")
+    bad = wirearchive("add", "--date", "2026-02-31", "-", cwd=site, stdin=text("undated-wire.txt"))
+    assert bad.returncode == 2 and "is not a date" in bad.stderr
+
+
+def test_add_prints_what_show_prints(site):
+    (site / "docs" / "entities").mkdir()
+    (site / "docs" / "entities" / "chipwerk.md").write_text(
+        "---\nname: Chipwerk\ntype: company\n---\n", encoding="utf-8"
+    )
+    added = wirearchive("add", "-", cwd=site, stdin=text("web-copy.txt"))
+    assert added.returncode == 0, added.stderr
+    shown = wirearchive("show", WEB_COPY, cwd=site)
+    assert "entities:\n- chipwerk\n" in shown.stdout
+    assert added.stdout.split("\n", 1)[1] == shown.stdout

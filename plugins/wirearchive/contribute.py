@@ -15,8 +15,10 @@ from zoneinfo import ZoneInfo
 from . import frontmatter
 from .archive import find_sources, read_archive
 from .article import Loaded, fingerprint, load
-from .dispatch import NotText, ParseOptions, dates, decode, normalize
+from .dispatch import NotText, dates, decode, normalize
+from .entities import Annotator
 from .problems import Problem
+from .project import Project
 from .text.slugs import numbered
 
 STDIN = "-"
@@ -36,6 +38,7 @@ class Added:
     loaded: Loaded | None
     reason: str | None = None
     fixes: list[str] = field(default_factory=list)
+    target: str | None = None  # where it is (or, in a dry run, would be) stored
 
     @property
     def problems(self) -> list[Problem]:
@@ -71,24 +74,40 @@ def stored_text(data: bytes) -> str:
     return text.rstrip("\n") + "\n"
 
 
+def with_date(data: bytes, date: str) -> bytes:
+    """The dispatch with a `date:` line of front matter, for one that gives no date.
+
+    A date already in its front matter is kept: the contributor's own line wins.
+    """
+    text = stored_text(data)
+    fm, _ = frontmatter.split(text, "")
+    if "date" in fm.values:
+        return text.encode("utf-8")
+    if text.startswith("---\n"):
+        return f"---\ndate: {date}\n{text[4:]}".encode()
+    return f"---\ndate: {date}\n---\n{text}".encode()
+
+
 def add(
     data: bytes,
     name: str,
-    root: Path,
-    articles_dir: str,
-    options: ParseOptions,
+    project: Project,
     *,
     known: dict[str, str],
-    max_bytes: int = 1_000_000,
+    annotator: Annotator | None = None,
+    dry_run: bool = False,
 ) -> Added:
-    """Store one dispatch in the archive under `root`, unless it is a duplicate or undated.
+    """Store one dispatch in the project's archive, unless it is a duplicate or undated.
 
     `known` (from :func:`known_dispatches`) is updated with the dispatch once stored, so
     the same text given twice in one run is refused the second time. A file given from
-    inside the archive is moved to its place rather than copied.
+    inside the archive is moved to its place rather than copied. With `dry_run`, nothing
+    is written: `target` says where it would go. Nothing is ever written outside the
+    project's articles folder.
     """
-    own_path = _inside(Path(name), root / articles_dir, root) if name != STDIN else None
-    loaded = load(data, _display(name), options, max_bytes)
+    root, articles = project.root, project.articles_path
+    own_path = _inside(Path(name), articles, root) if name != STDIN else None
+    loaded = load(data, _display(name), project.options, project.max_bytes, annotator)
     if loaded.article is None and loaded.dispatch is None:
         return Added(name, None, loaded, "it is not a dispatch that can be read")
     key = loaded.article.fingerprint if loaded.article else text_fingerprint(data)
@@ -106,10 +125,14 @@ def add(
         )
         return Added(name, None, loaded, reason, fixes)
     article = loaded.article
-    folder = root / articles_dir / article.year / article.month
+    folder = articles / article.year / article.month
     suffix = ".md" if name.endswith(".md") else ".txt"
     target = free_path(folder, article.slug, suffix, own=root / own_path if own_path else None)
+    if not target.resolve().is_relative_to(articles.resolve()):
+        return Added(name, None, loaded, f"its place {target} would be outside {articles}")
     relative = target.relative_to(root).as_posix()
+    if dry_run:
+        return Added(name, None, loaded, None, fixes, target=relative)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(stored_text(data), encoding="utf-8")
     if own_path and root / own_path != target:
@@ -117,14 +140,18 @@ def add(
     known[key] = relative
     # Read again from its final place, so that paths and notes name the stored file,
     # beside the month's other dispatches, so that its slug is the one the site will use.
-    final = load(target.read_bytes(), relative, options, max_bytes)
+    final = load(target.read_bytes(), relative, project.options, project.max_bytes, annotator)
     month = read_archive(
-        root, target.parent.relative_to(root).as_posix(), options, max_bytes=max_bytes
+        root,
+        target.parent.relative_to(root).as_posix(),
+        project.options,
+        max_bytes=project.max_bytes,
+        glossary=annotator.glossary if annotator else None,
     )
     for other in month.articles:
         if other.source_file == relative and final.article is not None:
             final = replace(final, article=other)
-    return Added(name, relative, final, None, front_matter_fixes(final))
+    return Added(name, relative, final, None, front_matter_fixes(final), target=relative)
 
 
 def free_path(folder: Path, slug: str, suffix: str = ".txt", *, own: Path | None = None) -> Path:
@@ -181,21 +208,21 @@ def _display(name: str) -> str:
     return "<stdin>" if name == STDIN else name
 
 
-def report(added: Added) -> tuple[str, str]:
-    """What `wirearchive add` prints for one dispatch: (standard output, standard error)."""
+def report(added: Added, *, dry_run: bool = False) -> tuple[str, str]:
+    """What `wirearchive add` says of one dispatch: (standard output, standard error).
+
+    The output names the file and the page; the command then prints what `show` prints.
+    """
     out, err = [], []
     shown = [p for p in added.problems if p.severity != "info"]
     err += [str(p) for p in shown]
-    if added.stored is None:
+    article = added.loaded.article if added.loaded else None
+    if dry_run and added.target and article is not None:
+        out.append(f"would add {added.target} -> page {article.url} (nothing written: --dry-run)")
+    elif added.stored is None:
         err.append(f"{_display(added.name)}: error: not added: {added.reason}")
-    else:
-        article = added.loaded.article if added.loaded else None
-        assert article is not None  # a stored dispatch was read as an article
-        out.append(
-            f"added {added.stored} -> page {article.url} "
-            f"({len(article.body.split())} words of body)"
-        )
-        out.append(frontmatter.dump(article.metadata(), "").rstrip("\n"))
+    elif article is not None:
+        out.append(f"added {added.stored} -> page {article.url}")
     if added.fixes:
         where = (
             f"at the top of {added.stored}"

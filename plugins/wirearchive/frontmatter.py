@@ -191,7 +191,8 @@ def _events(value) -> str | None:
         when = event.get("date")
         when = when.isoformat() if isinstance(when, dt.date) else when
         if not (isinstance(when, str) and EVENT_DATE.match(when) and _valid_partial(when)):
-            return f"has an event date {brief(event.get('date'))} that is not YYYY, YYYY-MM or YYYY-MM-DD"
+            shown = brief(event.get("date"))
+            return f"has an event date {shown} that is not YYYY, YYYY-MM or YYYY-MM-DD"
     return None
 
 

@@ -61,3 +61,18 @@ def test_caches_are_kept_under_the_site_root_when_on(tmp_path):
     assert mkdocs_build(root).returncode == 0
     assert (root / ".cache" / "parse" / "parse.sqlite").is_file()
     assert list((root / ".cache" / "search").glob("*.json"))
+
+
+def test_enabled_false_builds_the_hand_written_site_alone(tmp_path):
+    root = write_site(
+        tmp_path,
+        {"2025/09/a.txt": IPHONE},
+        plugin_options="      enabled: false",
+        docs={"index.md": "# Home\n"},
+    )
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    assert (root / "site" / "index.html").is_file()
+    assert (
+        not (root / "site" / "2025").exists() and not (root / "site" / "search" / "parts").exists()
+    )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from html import unescape
 
 import feedparser
@@ -67,8 +66,10 @@ def test_events_from_front_matter_replace_those_found(chipwerk_site):
 
 
 def test_an_invalid_event_date_is_an_error_naming_file_line_and_key(tmp_path):
-    shutil.copy(TIMELINE / "bad-event-date.txt", tmp_path / "bad-event-date.txt")
-    result = wirearchive("show", "--json", str(tmp_path / "bad-event-date.txt"))
+    write_site(
+        tmp_path, {"2025/11/bad-event-date.txt": (TIMELINE / "bad-event-date.txt").read_bytes()}
+    )
+    result = wirearchive("show", "--json", str(tmp_path / "articles/2025/11/bad-event-date.txt"))
     assert result.returncode == 1
     assert re.search(
         r"bad-event-date\.txt:4: error: front matter key `events` has an event date '2025-13'",

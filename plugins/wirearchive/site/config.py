@@ -64,6 +64,7 @@ class Positive(c.Type):
 class ArchiveConfig(base.Config):
     """Options of the `wirearchive` plugin in `mkdocs.yml`."""
 
+    enabled = c.Type(bool, default=True)  # false: the plugin does nothing (a quick docs build)
     articles_dir = c.Type(str, default="articles")
     glossary_dir = c.Type(str, default="entities")  # inside docs_dir: one <id>.md per entity
     timezone = TimeZone(default="Europe/Zurich")

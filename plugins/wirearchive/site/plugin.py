@@ -44,17 +44,21 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     supports_multiple_instances = False
 
     def on_config(self, config):
+        self.archive = Archive()
+        self.pages: dict[str, Generated] = {}
+        if not self.config.enabled:
+            return config
         root = Path(config.config_file_path).resolve().parent
         self.project = Project.from_options(root, config.docs_dir, self.config)
         # After the theme's own folders and any custom_dir, so a site can override ours.
         config.theme.dirs.append(str(TEMPLATES))
         config.extra_css.append(CSS)
         config.extra_javascript.append(JS)
-        self.archive = Archive()
-        self.pages: dict[str, Generated] = {}
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        if not self.config.enabled:
+            return files
         glossary = self.project.glossary()
         self.archive = self.project.read_archive(glossary)
         for problem in self.archive.problems:
@@ -83,9 +87,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 files.append(File.generated(config, item.src_uri, content=item.content))
             else:  # an existing page (an entity's) only gets template and context
                 existing.inclusion = InclusionLevel.NOT_IN_NAV
+        for problem in data.problems:
+            log.warning(str(problem))
         return files
 
     def on_env(self, env, config, files):
+        if not self.config.enabled:
+            return env
         install_filters(env)
         return env
 
@@ -125,6 +133,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return page
 
     def on_post_build(self, config):
+        if not self.config.enabled:
+            return
         size = publish.measure(Path(config.site_dir), [a.url for a in self.archive.articles])
         log.info(size.summary())
         for message in publish.over_budget(

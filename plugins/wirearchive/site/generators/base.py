@@ -7,6 +7,7 @@ from typing import Any
 
 from ...archive import Archive
 from ...frontmatter import dump
+from ...problems import Problem
 from ...project import Project
 
 
@@ -31,6 +32,7 @@ class SiteData:
     config: Any  # the plugin's options (ArchiveConfig)
     existing: set[str]  # src_uri of the files the site already has
     site: Any = None  # the MkDocs config: site_name, site_url, theme language
+    problems: list[Problem] = field(default_factory=list)  # met while generating: logged
 
     def site_option(self, key: str) -> Any:
         return self.site.get(key) if self.site is not None else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ...problems import Problem
 from ...search.bundle import site_files
 from ...search.indexing import entity_words
 from .base import Generated, SiteData
@@ -30,15 +31,26 @@ def search(data: SiteData) -> Iterable[Generated]:
             return [known[entity_id].name, *(a.text for a in known[entity_id].aliases)]
         return entity_words(entity_id)
 
+    cache = data.project.file_cache("search", ",".join(languages))
     found = site_files(
         data.archive.articles,
         data.existing,
         workers=data.project.workers,
-        cache=data.project.file_cache("search", ",".join(languages)),
+        cache=cache,
         names=names,
         display_names={i: e.name for i, e in known.items()},
         languages=languages,
     )
+    if cache is not None and cache.failure:
+        folder, _, reason = cache.failure.partition(": ")
+        data.problems.append(
+            Problem(
+                folder,
+                None,
+                "warning",
+                f"the search cache could not be used ({reason}): the index was built without it",
+            )
+        )
     for path, content in sorted(found.files.items()):
         yield Generated(path, content)
     if "search.md" not in data.existing:
