@@ -9,6 +9,7 @@ from wirearchive.article import load
 from wirearchive.dispatch import ParseOptions
 
 from ..conftest import SHARED_DISPATCHES
+from .formats.conftest import require_shared
 
 PLAIN_TEXT_ITEMS = {
     "01_ats_fr.txt": (
@@ -40,11 +41,9 @@ PLAIN_TEXT_ITEMS = {
 
 @pytest.fixture
 def shared():
-    if not SHARED_DISPATCHES.is_dir():
-        pytest.skip(
-            f"the shared agency test data is not beside the repository ({SHARED_DISPATCHES})"
-        )
-    return SHARED_DISPATCHES
+    """The shared real agency items: skip without them, but fail under CI (the `CI` variable
+    set), as the browser tests do: real-format coverage must not silently disappear there."""
+    return require_shared(SHARED_DISPATCHES)
 
 
 @pytest.mark.parametrize("name", sorted(PLAIN_TEXT_ITEMS))
