@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 from wirearchive.entities import Matcher, load_glossary
 
@@ -21,6 +23,32 @@ GLOSSARY = FIXTURES / "entities" / "glossary"
 # not under test (tests/deploy/test_platforms.py builds under both platforms).
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+
+# Property-based tests (tests/properties/), profile chosen by HYPOTHESIS_PROFILE: `default`
+# is fast, `ci` (the default under CI) wider and reproducible, `fuzz` a long search. No
+# deadline: a build machine may be slow or busy. Failing examples are kept under the ignored
+# .cache/, so a local rerun starts from them; CI keeps none.
+_EXAMPLES = DirectoryBasedExampleDatabase(ROOT / ".cache" / "hypothesis")
+settings.register_profile("default", max_examples=100, deadline=None, database=_EXAMPLES)
+settings.register_profile(
+    "ci",
+    max_examples=300,
+    deadline=None,
+    database=None,
+    derandomize=True,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=1_000_000,
+    deadline=None,
+    database=_EXAMPLES,
+    suppress_health_check=list(HealthCheck),
+)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default")
+)
 
 
 def write_site(

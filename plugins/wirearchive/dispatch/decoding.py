@@ -63,11 +63,39 @@ def decode(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    if _UTF8_LETTER.search(data):
+        # UTF-8 accents beside bytes that are not UTF-8: text pasted from two sources into
+        # one file. Each part is read in its own encoding, as a person would read them.
+        return Decoded(data.decode("utf-8", errors=_MIXED), "utf-8 and windows-1252")
     best = charset_normalizer.from_bytes(data, cp_isolation=WESTERN_ENCODINGS).best()
     if best is None:
         # Every byte decodes in cp1252 but for five; latin-1 decodes them all.
         return Decoded(data.decode("latin_1"), "latin_1")
     return Decoded(str(best), best.encoding)
+
+
+# A UTF-8 sequence of a Western letter or sign (U+00A0-U+017F, U+2010-U+20AC): in a file that
+# is not UTF-8 as a whole, it is one that mixes UTF-8 with a single-byte code page.
+_UTF8_LETTER = re.compile(rb"[\xc2-\xc5][\x80-\xbf]|\xe2[\x80-\x82][\x80-\xbf]")
+_MIXED = "wirearchive-windows-1252"
+
+
+def _windows_1252(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8 are read as Windows-1252 (latin-1 for the
+    five bytes it leaves undefined)."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start : error.end]
+    return "".join(_byte_1252(b) for b in bad), error.end
+
+
+def _byte_1252(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(byte)
+
+
+codecs.register_error(_MIXED, _windows_1252)
 
 
 # Control bytes that wire formats use (SOH, STX, ETX, EOT, SYN, ...) and text has (tab, LF, CR).

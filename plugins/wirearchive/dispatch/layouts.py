@@ -110,6 +110,7 @@ VERSION_MARK = re.compile(
 SLUGLINE = re.compile(r"^/?[\w.-]+(?:/[\w.-]+)+/?$")
 WIRE_HEADER = re.compile(r"^[a-z]{2,5}\d{3,6}\s+\d\s+[a-z]{1,3}\s+\d+\b.*$", re.I)
 BYLINE = re.compile(r"^(?:By|Von|Par)\s+(?P<name>\S[^\n]{1,80})$")
+BYLINE_AGENCY = re.compile(r",\s*(?P<agency>dpa|AP|AFP|Reuters)\s*$")
 CREDITS_TRAILER = re.compile(
     r"^\(?\s*(?:Reporting|Writing|Editing|Additional reporting|Compiled|Recherche|Redaktion|Texte?|"
     r"Rédaction)\b"
@@ -356,7 +357,12 @@ def _read_head(d: Dispatch, head: list[Line], options: ParseOptions) -> None:
         elif VERSION_MARK.match(bare) or SLUGLINE.match(bare) or WIRE_HEADER.match(bare):
             d.notes.append(Paragraph(bare, line.number))
         elif BYLINE.match(bare) and d.byline is None:
-            d.byline = re.sub(r",\s*(?:dpa|AP|AFP|Reuters)\s*$", "", bare).strip()
+            agency = BYLINE_AGENCY.search(bare)
+            d.byline = bare[: agency.start()].strip() if agency else bare
+            if agency:  # `By Jane Doe, Reuters`: the agency is a source, not lost
+                d.sources.append(
+                    options.agency_table.canonical(agency["agency"]) or agency["agency"]
+                )
         elif (agency := options.agency_table.canonical(bare)) is not None:
             d.sources.append(agency)
             d.furniture.append(Paragraph(bare, line.number))

@@ -1,0 +1,64 @@
+"""What the property tests, the fuzzer and the hostile corpus found, one test each.
+
+Fixed ones pass; bugs in files that others own here are marked xfail (strict) until their fix
+lands, with the reason naming the file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wirearchive import frontmatter
+from wirearchive.article import load
+from wirearchive.dispatch import ParseOptions, decode, parse_text
+from wirearchive.search.analysis import words
+
+from ..conftest import FIXTURES
+from .strategies import KNOWN_TO_RAISE
+from .test_dispatch import lost_words
+
+OPTIONS = ParseOptions()
+
+
+def test_the_agency_after_a_byline_is_kept_as_a_source():
+    # The parser cut `, Reuters` off the byline and kept it nowhere (found by hypothesis).
+    text = "By Jane Doe, Reuters\n\nGENEVA (AFP) - Body."
+    d, _ = parse_text(text, OPTIONS)
+    assert d.byline == "By Jane Doe"
+    assert d.sources == ["AFP", "Reuters"]
+    assert lost_words(text, d) == []
+
+
+def test_a_file_mixing_utf8_and_windows_1252_is_read_as_written():
+    # Decoded as Windows-1252 as a whole, the UTF-8 headline read `sociÃ©tÃ©` (hostile corpus).
+    data = (FIXTURES / "hostile" / "raw-encoding-mixed.txt").read_bytes()
+    text = decode(data).text
+    assert text.startswith("Mixed encodings in one file: société\n")
+    assert "Windows-1252: société générale." in text
+    article = load(data, "articles/2025/06/mixed.txt", OPTIONS).article
+    assert article is not None and article.title == "Mixed encodings in one file: société"
+
+
+def test_a_file_in_one_single_byte_code_page_is_still_read_in_it():
+    text = "Les ventes ont progressé à Genève: «record» – 5 € de plus."
+    assert decode(text.encode("cp1252")).text == text
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="frontmatter.py (issue 9 item 2): an explicit `!!timestamp` tag still reaches "
+    "YAML's date constructor, which raises ValueError on an impossible date",
+)
+@pytest.mark.parametrize("block", KNOWN_TO_RAISE)
+def test_front_matter_that_raised_is_a_problem(block):
+    fm, problems = frontmatter.split(f"---\n{block}\n---\nBody\n", "articles/a.txt")
+    assert [p.line for p in problems] == [2]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="search/analysis.py and search/assets/pipeline.js together: both lower-case before "
+    "NFKD, so a mathematical letter (𝕊, 𝐀) folds to an upper-case letter no typed query gives",
+)
+def test_a_word_in_mathematical_letters_is_found_by_typing_it_plainly():
+    assert words("𝕊𝕨𝕚𝕤𝕤𝕔𝕠𝕞") == words("swisscom")
