@@ -96,12 +96,13 @@ def mkdocs_build(root: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def wirearchive(
-    *args: str, cwd: Path | None = None, stdin: str | None = None
+    *args: str, cwd: Path | None = None, stdin: str | None = None, env: dict | None = None
 ) -> subprocess.CompletedProcess:
-    """The `wirearchive` command line, run as a subprocess."""
+    """The `wirearchive` command line, run as a subprocess (`env` adds variables)."""
     return subprocess.run(
         [sys.executable, "-m", "wirearchive.cli", *args],
         cwd=cwd,
+        env={**os.environ, **env} if env else None,
         capture_output=True,
         text=True,
         input=stdin,

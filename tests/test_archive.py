@@ -79,7 +79,7 @@ def test_bad_files_are_reported_and_good_ones_still_read(tmp_path):
     write(tmp_path, "2025/06/good.txt", WIRE.format(title="A good dispatch", day=3, text="Fine."))
     big = tmp_path / "articles" / "2025" / "06" / "paste.txt"
     big.write_text(
-        WIRE.format(title="Five megabytes", day=4, text="Lorem ipsum dolor sit amet. " * 190_000),
+        WIRE.format(title="Three megabytes", day=4, text="Lorem ipsum dolor sit amet. " * 100_000),
         encoding="utf-8",
     )
     archive = read_archive(tmp_path, "articles", OPTIONS)
@@ -100,7 +100,7 @@ def test_bad_files_are_reported_and_good_ones_still_read(tmp_path):
     } <= set(by_file)
     assert any("MB" in m for m in by_file["paste.txt"])
     titles = {a.title for a in archive.articles}
-    assert {"A good dispatch", "Five megabytes"} <= titles
+    assert {"A good dispatch", "Three megabytes"} <= titles  # over the limit: error, still read
 
 
 def test_slugs_are_ascii_and_spell_out_umlauts():
@@ -132,3 +132,13 @@ def test_parallel_reading_gives_the_same_archive(tmp_path):
     finally:
         module.PARALLEL_FROM = module_threshold
     assert [a.metadata() for a in one.articles] == [a.metadata() for a in two.articles]
+
+
+def test_a_file_far_over_the_limit_is_reported_and_not_read(tmp_path):
+    huge = tmp_path / "articles" / "2025" / "06" / "huge.txt"
+    huge.parent.mkdir(parents=True)
+    huge.write_text(WIRE.format(title="Huge", day=4, text="Lorem ipsum. " * 400_000), "utf-8")
+    archive = read_archive(tmp_path, "articles", OPTIONS)
+    assert archive.articles == []
+    [problem] = archive.problems
+    assert problem.message.startswith("file is 5.2 MB, over the 1.0 MB limit for one dispatch")

@@ -6,17 +6,20 @@ import os
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 
 from .article import Loaded, from_json, load, to_json
 from .cache import ParseCache
 from .dispatch import ParseOptions
 from .entities import Annotator, Glossary
-from .model import Article
+from .model import Article, Revision
 from .problems import Problem
 from .text.slugs import numbered
 
-SUFFIXES = (".txt", ".md")
+# Raw text, curated Markdown, and agencies' XML and JSON (read by content, not by name).
+SUFFIXES = (".txt", ".md", ".xml", ".json")
+SIDECAR = ".yml"  # `<file>.yml`: the front matter of a file that cannot hold one
 PARALLEL_FROM = 400  # below this many files, worker processes cost more than they save
 
 
@@ -27,6 +30,7 @@ class Archive:
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     glossary: Glossary | None = None
+    withheld: list[Article] = field(default_factory=list)  # under embargo at the build's time
 
     @property
     def errors(self) -> list[Problem]:
@@ -37,7 +41,7 @@ class Archive:
 
 
 def find_sources(root: Path) -> list[Path]:
-    """Raw and curated dispatches under `root`, in a stable order."""
+    """Dispatches under `root` (raw, curated, agency items), in a stable order."""
     if not root.is_dir():
         return []
     found = [
@@ -56,10 +60,10 @@ def _use_glossary(glossary: Glossary | None) -> None:
     _annotator = Annotator(glossary) if glossary is not None else None
 
 
-def _load_one(job: tuple[bytes, str, ParseOptions, int]) -> Loaded:
-    data, source_file, options, max_bytes = job
+def _load_one(job: tuple[bytes, str, ParseOptions, int, bytes | None]) -> Loaded:
+    data, source_file, options, max_bytes, sidecar = job
     try:
-        return load(data, source_file, options, max_bytes, _annotator)
+        return load(data, source_file, options, max_bytes, _annotator, sidecar)
     except Exception as exc:  # a bug met on this file: the others are still read
         message = f"could not be read ({type(exc).__name__}: {exc}): please report this file"
         return Loaded(None, [Problem(source_file, None, "error", message)])
@@ -74,11 +78,15 @@ def read_archive(
     workers: int | None = None,
     glossary: Glossary | None = None,
     cache_dir: Path | None = None,
+    now: datetime | None = None,
+    publish_embargoed: bool = False,
 ) -> Archive:
     """Read every dispatch under `root/articles_dir`; `source_file` paths are relative to `root`.
 
     With a `glossary`, every article is annotated with its entities and quotes. With a
     `cache_dir`, files whose bytes, path, settings and code are unchanged are not parsed again.
+    An item under embargo after `now` (the build's time) is withheld, unless
+    `publish_embargoed`.
     """
     results: dict[int, Loaded] = {}
     jobs: list[tuple[int, tuple]] = []
@@ -86,20 +94,22 @@ def read_archive(
     cache = ParseCache(cache_dir, _settings(options, max_bytes, glossary)) if cache_dir else None
     for number, path in enumerate(find_sources(root / articles_dir)):
         source_file = path.relative_to(root).as_posix()
+        sidecar_path = path.with_name(path.name + SIDECAR)
         try:
             data = path.read_bytes()
+            sidecar = sidecar_path.read_bytes() if sidecar_path.is_file() else None
         except OSError as exc:
             results[number] = Loaded(
                 None, [Problem(source_file, None, "error", f"cannot read file: {exc.strerror}")]
             )
             continue
         if cache is not None:
-            keys[number] = cache.key(source_file, data)
+            keys[number] = cache.key(source_file, data, sidecar)
             hit = _cached(cache.get(keys[number]), options)
             if hit is not None:
                 results[number] = hit
                 continue
-        jobs.append((number, (data, source_file, options, max_bytes)))
+        jobs.append((number, (data, source_file, options, max_bytes, sidecar)))
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers > 1 and len(jobs) >= PARALLEL_FROM:
         with ProcessPoolExecutor(
@@ -111,7 +121,12 @@ def read_archive(
         loaded = [_load_one(job) for _, job in jobs]
         _use_glossary(None)
     results.update((number, result) for (number, _), result in zip(jobs, loaded))
-    archive = assemble([results[number] for number in sorted(results)], glossary)
+    archive = assemble(
+        [results[number] for number in sorted(results)],
+        glossary,
+        now=now,
+        publish_embargoed=publish_embargoed,
+    )
     if cache is not None:
         with cache:
             cache.put_many([(keys[number], to_json(results[number])) for number, _ in jobs])
@@ -145,16 +160,22 @@ def _settings(options: ParseOptions, max_bytes: int, glossary: Glossary | None) 
     return f"{options!r}\n{max_bytes}\n{glossary.fingerprint if glossary is not None else '-'}"
 
 
-def assemble(results: list[Loaded], glossary: Glossary | None = None) -> Archive:
-    """Drop duplicates, give every article a slug unique in its month, sort newest first."""
+def assemble(
+    results: list[Loaded],
+    glossary: Glossary | None = None,
+    *,
+    now: datetime | None = None,
+    publish_embargoed: bool = False,
+) -> Archive:
+    """Group the versions of each story, drop duplicates, withhold what is under embargo,
+    give every article a slug unique in its month, and sort newest first."""
     archive = Archive(glossary=glossary, problems=list(glossary.problems) if glossary else [])
-    seen: dict[str, str] = {}
-    articles: list[Article] = []
     for result in results:
         archive.problems.extend(result.problems)
-        article = result.article
-        if article is None:
-            continue
+    stories = group_versions([r.article for r in results if r.article is not None])
+    seen: dict[str, str] = {}
+    articles: list[Article] = []
+    for article in stories:
         first = seen.setdefault(article.fingerprint, article.source_file)
         if first != article.source_file:
             archive.problems.append(
@@ -166,12 +187,54 @@ def assemble(results: list[Loaded], glossary: Glossary | None = None) -> Archive
                 )
             )
             continue
+        embargoed = article.embargo is not None and now is not None and article.embargo > now
+        if embargoed and not publish_embargoed:
+            archive.withheld.append(article)
+            continue
         articles.append(article)
     articles, problems = assign_slugs(articles)
     archive.problems.extend(problems)
     articles.sort(key=lambda a: (a.date, a.source_file), reverse=True)
     archive.articles = articles
     return archive
+
+
+def group_versions(articles: list[Article]) -> list[Article]:
+    """One article per story: the versions of an agency's story (one `story_key`) become
+    its latest version, at the address and date of its first, with the earlier versions
+    as its `revisions`. Articles without a story key are their own story."""
+    stories: dict[str, list[Article]] = defaultdict(list)
+    alone: list[Article] = []
+    for article in articles:
+        if article.story_key:
+            stories[article.story_key].append(article)
+        else:
+            alone.append(article)
+    grouped = list(alone)
+    for versions in stories.values():
+        versions.sort(key=_version_order)
+        first, latest = versions[0], versions[-1]
+        if len(versions) == 1:
+            grouped.append(first)
+            continue
+        history = tuple(
+            Revision(v, v.version, v.version_time or v.date, v.revision_note) for v in versions[:-1]
+        )
+        grouped.append(
+            replace(
+                latest,
+                date=first.date,
+                slug=first.slug,
+                slug_from_front_matter=first.slug_from_front_matter,
+                revisions=history,
+            )
+        )
+    return grouped
+
+
+def _version_order(article: Article) -> tuple:
+    time = article.version_time or article.date
+    return (time, article.version if article.version is not None else -1, article.source_file)
 
 
 def assign_slugs(articles: list[Article]) -> tuple[list[Article], list[Problem]]:

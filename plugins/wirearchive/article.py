@@ -9,7 +9,7 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import tzinfo
 from pathlib import PurePosixPath
 
@@ -24,6 +24,7 @@ from .dispatch import (
     normalize,
     parse_text,
 )
+from .dispatch.formats import AgencyItem, detect_format, read_item
 from .entities import Annotation, Annotator
 from .model import Article, Event, Image, Quote
 from .problems import Problem
@@ -58,6 +59,9 @@ def to_json(loaded: Loaded) -> bytes:
             "image": article.image.as_dict() if article.image else None,
             "quotes": [q.as_dict() for q in article.quotes],
             "events": [e.as_dict() for e in article.events],
+            "version_time": _iso(article.version_time),
+            "embargo": _iso(article.embargo),
+            "revisions": [],  # versions are grouped by the archive, after the cache
         }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -83,9 +87,20 @@ def from_json(data: bytes, tz: tzinfo) -> Loaded:
             "events": tuple(Event(**e) for e in stored["events"]),
             "mentions": tuple(tuple(m) for m in stored["mentions"]),
             "notes": tuple(stored["notes"]),
+            "version_time": _from_iso(stored["version_time"], tz),
+            "embargo": _from_iso(stored["embargo"], tz),
+            "revisions": (),
         }
     )
     return Loaded(article, problems)
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _from_iso(value: str | None, tz: tzinfo) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value).astimezone(tz) if value is not None else None
 
 
 def fingerprint(text: str) -> str:
@@ -100,10 +115,15 @@ def load(
     options: ParseOptions,
     max_bytes: int = 1_000_000,
     annotator: Annotator | None = None,
+    sidecar: bytes | None = None,
 ) -> Loaded:
-    """Read one raw (`.txt`) or curated (`.md`) dispatch. Never raises on bad input.
+    """Read one dispatch: raw text (`.txt`), curated Markdown (`.md`) or an item in an
+    agency's format (NewsML, NITF, NewsML-G2, ninjs, SDA XML: chosen by content). Never
+    raises on bad input.
 
-    With an `annotator`, the article's entities, quotes and mentions are found.
+    With an `annotator`, the article's entities, quotes and mentions are found. `sidecar`
+    is the front matter of a file that cannot hold it (an agency's XML or JSON, stored as
+    delivered): the YAML of `<file>.yml` beside it.
     """
     problems: list[Problem] = []
     if len(data) > max_bytes:
@@ -116,6 +136,10 @@ def load(
                 "limit for one dispatch: several pasted together?",
             )
         )
+        if len(data) > UNREAD_FACTOR * max_bytes:
+            return Loaded(None, problems)  # far too big to be one dispatch: not even read
+    if (fmt := detect_format(data)) is not None:
+        return _load_item(data, fmt, source_file, options, annotator, sidecar, problems)
     try:
         text = normalize(decode(data).text)
     except NotText as exc:
@@ -129,20 +153,12 @@ def load(
     problems += split_problems
     overlay, check_problems = frontmatter.check(fm, source_file)
     problems += check_problems
-    if (kind := _agency_format(fm.body)) is not None:
-        return Loaded(
-            None,
-            problems
-            + [
-                Problem(
-                    source_file,
-                    fm.body_line,
-                    "error",
-                    f"this is agency {kind}, not the text of a dispatch: "
-                    "paste the story's text instead",
-                )
-            ],
+    if (kind := _machine_format(fm.body)) is not None:
+        message = (
+            f"this is {kind} in no format read here (NewsML 1.x, NITF, NewsML-G2, ninjs, "
+            "SDA XML): paste the story's text instead"
         )
+        return Loaded(None, [*problems, Problem(source_file, fm.body_line, "error", message)])
     dispatch = None
     if source_file.endswith(".md"):
         fields = _curated(fm, overlay, source_file, options, problems)
@@ -159,9 +175,36 @@ def load(
         fields = _from_dispatch(dispatch, overlay, fm, source_file, options, problems)
     if fields is None:
         return Loaded(None, problems, dispatch)
+    fields["fingerprint"] = fingerprint(fm.body)
+    return Loaded(
+        _finish(fields, overlay, fm.lines, annotator, source_file, problems), problems, dispatch
+    )
+
+
+UNREAD_FACTOR = 4  # a file over four times `max_bytes` is reported and not read at all
+# What `wirearchive add` names a stored item of each format (read by content all the same).
+FORMAT_SUFFIXES = {
+    "newsml1": ".newsml.xml",
+    "nitf": ".nitf.xml",
+    "newsml-g2": ".g2.xml",
+    "ninjs": ".ninjs.json",
+    "sda-xml": ".sda.xml",
+}
+
+
+def _finish(
+    fields: dict,
+    overlay: dict,
+    lines: dict[str, int],
+    annotator: Annotator | None,
+    path: str,
+    problems: list[Problem],
+    given: tuple[str, ...] = (),
+) -> Article:
+    """The article of `fields`, annotated (`given`: ids the file itself links, kept)."""
     if annotator is None:  # no glossary: the contributor's ids and quotations are taken as given
         annotation = Annotation(
-            tuple(overlay.get("entities", ())),
+            tuple(dict.fromkeys([*overlay.get("entities", ()), *given])),
             tuple(Quote(q.get("speaker"), q["text"]) for q in overlay.get("quotes", ())),
         )
     else:
@@ -171,30 +214,169 @@ def load(
             fields["summary"],
             image.caption if image else None,
             fields["body"],
-            front_matter=overlay,
-            lines=fm.lines,
-            path=source_file,
+            front_matter={**overlay, "entities": [*overlay.get("entities", ()), *given]},
+            lines=lines,
+            path=path,
         )
         problems += notes
-    article = Article(
+    return Article(
         **fields,
         entities=annotation.entities,
         quotes=annotation.quotes,
         mentions=annotation.mentions,
         slug_from_front_matter="slug" in overlay,
-        fingerprint=fingerprint(fm.body),
-        raw_text=text,
     )
-    return Loaded(article, problems, dispatch)
 
 
-def _agency_format(text: str) -> str | None:
-    """Agencies' machine formats, which are not read yet (NewsML, NITF, ninjs)."""
+def _load_item(
+    data: bytes,
+    fmt: str,
+    path: str,
+    options: ParseOptions,
+    annotator: Annotator | None,
+    sidecar: bytes | None,
+    problems: list[Problem],
+) -> Loaded:
+    """An agency's item: read by its format's reader, completed by its sidecar front matter."""
+    item, found = read_item(
+        data, path, options.tz, max_bytes=max(len(data), 1), agencies=options.agency_table
+    )
+    fm = frontmatter.FrontMatter()
+    if sidecar is not None:
+        fm, sidecar_problems = frontmatter.split_block(sidecar, f"{path}.yml")
+        problems += sidecar_problems
+    overlay, check_problems = frontmatter.check(fm, f"{path}.yml")
+    problems += check_problems
+    if item is None:
+        return Loaded(None, problems + found)
+    for problem in found:  # the reader's "no date" is answered by a `date:` beside the file
+        if not problem.message.startswith("no date"):
+            problems.append(problem)
+        elif "date" not in overlay:
+            problems.append(
+                replace(
+                    problem,
+                    message=(
+                        f"no date: the item gives no time of filing; write a line `date: "
+                        f"YYYY-MM-DDTHH:MM` in {PurePosixPath(path).name}.yml beside it"
+                    ),
+                )
+            )
+    fields = _from_item(item, fmt, overlay, path, options, problems)
+    if fields is None:
+        return Loaded(None, problems)
+    known = annotator.glossary if annotator is not None else None
+    given = tuple(_glossary_ids(item, known)) if known is not None else ()
+    return Loaded(
+        _finish(fields, overlay, fm.lines, annotator, f"{path}.yml", problems, given), problems
+    )
+
+
+def _glossary_ids(item: AgencyItem, glossary) -> list[str]:
+    """Glossary entities the feed itself links to the story, matched by Wikidata id."""
+    by_wikidata = {e.wikidata: e.id for e in glossary.entities.values() if e.wikidata}
+    return [by_wikidata[e.wikidata] for e in item.entities if e.wikidata in by_wikidata]
+
+
+def _from_item(
+    item: AgencyItem,
+    fmt: str,
+    overlay: dict,
+    path: str,
+    options: ParseOptions,
+    problems: list[Problem],
+) -> dict | None:
+    title = overlay.get("title", item.title)
+    if not title:
+        problems.append(
+            Problem(path, None, "error", f"the item has no headline: give `title:` in {path}.yml")
+        )
+        return None
+    when = _date(overlay["date"], options.tz) if "date" in overlay else item.date
+    if when is None:
+        return None  # the reader said so, naming the sidecar to write
+    paragraphs = list(item.paragraphs)
+    summary = overlay.get("summary", item.summary)
+    if paragraphs and paragraphs[0].kind == "lede" and paragraphs[0].text == item.summary:
+        paragraphs = paragraphs[1:]  # the lede is the summary: shown once, above the body
+    body_text = [p.text for p in paragraphs]
+    lang = (
+        overlay.get("language")
+        or item.language
+        or language.detect(" ".join([title, summary or "", *body_text[:12]]), options.languages)
+        or _fallback_language(options)
+    )
+    events_from = [(summary or "", None), *((p.text, p.line) for p in paragraphs)]
+    public = [f for f in item.furniture if f.public and f.label not in ("byline", "credits")]
+    return {
+        "source_file": path,
+        "title": title,
+        "date": when,
+        "language": lang,
+        "sources": _sources(overlay.get("sources", list(item.sources)), options),
+        "rubric": overlay.get("rubric", item.rubric),
+        "section": overlay.get("section"),
+        "summary": summary,
+        "image": _image(overlay.get("image")),
+        "slug": overlay.get("slug") or make_slug(title, lang),
+        "body": paragraphs_markdown(body_text),
+        "events": _dated_events(overlay, events_from, when, lang, path, problems),
+        "byline": item.byline,
+        "credits": "; ".join(item.credits) or None,
+        "notes": tuple(f"{f.label}: {f.text}" for f in public),
+        "layout": f"agency item ({fmt})",
+        "fingerprint": fingerprint(item.body),
+        "agency": _agency_keys(item),
+        "raw_format": fmt,
+        "raw_encoding": item.encoding,
+        "story_key": item.story_key,
+        "version": item.version,
+        "version_time": item.version_created or when,
+        "revision_note": item.revision_note
+        or item.instruction
+        or (", ".join(item.revision_markers) or None),
+        "embargo": item.embargo,
+    }
+
+
+def _agency_keys(item: AgencyItem) -> dict:
+    """What `show --json` and the page keep of an item beyond the article's own keys."""
+    data = item.as_dict()
+    keep = (
+        "format",
+        "format_version",
+        "encoding",
+        "item_id",
+        "version",
+        "story_key",
+        "first_created",
+        "version_created",
+        "urgency",
+        "embargo",
+        "status",
+        "instruction",
+        "revision_note",
+        "revision_markers",
+        "slugline",
+        "dateline",
+        "dateline_place",
+        "signoff",
+        "copyright",
+        "authors",
+        "subjects",
+        "entities",
+        "keywords",
+    )
+    return {key: data[key] for key in keep}
+
+
+def _machine_format(text: str) -> str | None:
+    """XML or JSON that no reader took: not the text of a dispatch."""
     start = text.lstrip()[:200]
     if re.match(r"<(?:\?xml|[A-Za-z][\w:-]*[\s>])", start):
-        return "XML (NewsML, NITF)"
-    if re.match(r"\{\s*\"", start):
-        return "JSON (ninjs)"
+        return "XML"
+    if re.match(r"[\[{]\s*[\"{\[]", start):
+        return "JSON"
     return None
 
 
@@ -307,6 +489,7 @@ def _curated(
         "slug": overlay.get("slug") or make_slug(overlay["title"], lang),
         "body": body,
         "events": _dated_events(overlay, paragraphs, when, lang, path, problems),
+        "raw_format": "markdown",
     }
 
 

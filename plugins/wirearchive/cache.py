@@ -75,8 +75,10 @@ class ParseCache:
             self._db.close()
         self._db = None
 
-    def key(self, source_file: str, data: bytes) -> str:
-        return content_key(self.settings, source_file, data)
+    def key(self, source_file: str, data: bytes, sidecar: bytes | None = None) -> str:
+        """The key of a file: its path and bytes, and those of its sidecar front matter."""
+        extra = (b"\0sidecar\0" + sidecar,) if sidecar is not None else ()
+        return content_key(self.settings, source_file, data, *extra)
 
     def get(self, key: str) -> bytes | None:
         row = None

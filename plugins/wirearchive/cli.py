@@ -147,7 +147,7 @@ def check(args) -> int:
     archive = project.read_archive(project.glossary())
     checked = [a for a in archive.articles if _under(a.source_file, wanted)]
     problems = [p for p in archive.problems if not wanted or _under(p.path, wanted)]
-    files = {a.source_file for a in checked} | {p.path for p in problems}
+    files = {a.source_file for a in [*checked, *archive.withheld]} | {p.path for p in problems}
     if not files:
         where = ", ".join(wanted) or f"{project.articles_dir}/"
         print(f"error: no dispatches under {where}: nothing was checked", file=sys.stderr)
@@ -155,6 +155,14 @@ def check(args) -> int:
     for problem in sorted(problems, key=_order):
         if args.verbose or problem.severity != "info":
             print(problem)
+    for article in archive.withheld:
+        if _under(article.source_file, wanted):
+            assert article.embargo is not None
+            print(
+                f"{article.source_file}: embargoed until {article.embargo.isoformat()}: "
+                "withheld from the site until then",
+                file=sys.stderr,
+            )
     errors = sum(p.severity == "error" for p in problems)
     warnings = sum(p.severity == "warning" for p in problems)
     print(
@@ -202,7 +210,13 @@ def add(args) -> int:
         if args.date:
             data = contribute.with_date(data, args.date)
         added = contribute.add(
-            data, name, project, known=known, annotator=annotator, dry_run=args.dry_run
+            data,
+            name,
+            project,
+            known=known,
+            annotator=annotator,
+            dry_run=args.dry_run,
+            date=args.date,
         )
         out, err = contribute.report(added, dry_run=args.dry_run)
         if (

@@ -13,9 +13,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from . import frontmatter
-from .archive import find_sources, read_archive
-from .article import Loaded, fingerprint, load
+from .archive import SIDECAR, find_sources, read_archive
+from .article import FORMAT_SUFFIXES, Loaded, fingerprint, load
 from .dispatch import NotText, dates, decode, normalize
+from .dispatch.formats import detect_format, read_item
 from .entities import Annotator
 from .problems import Problem
 from .project import Project
@@ -46,7 +47,11 @@ class Added:
 
 
 def text_fingerprint(data: bytes) -> str | None:
-    """The fingerprint the archive gives a file's dispatch (front matter left out)."""
+    """The fingerprint the archive gives a file's dispatch (front matter left out; of an
+    agency's item, the words of its story)."""
+    if detect_format(data) is not None:
+        item, _ = read_item(data, "", UTC)
+        return fingerprint(item.body) if item is not None else None
     try:
         text = normalize(decode(data).text)
     except NotText:
@@ -77,8 +82,11 @@ def stored_text(data: bytes) -> str:
 def with_date(data: bytes, date: str) -> bytes:
     """The dispatch with a `date:` line of front matter, for one that gives no date.
 
-    A date already in its front matter is kept: the contributor's own line wins.
+    A date already in its front matter is kept: the contributor's own line wins. An agency's
+    item is kept as delivered: its date goes in a sidecar (see :func:`add`).
     """
+    if detect_format(data) is not None:
+        return data
     text = stored_text(data)
     fm, _ = frontmatter.split(text, "")
     if "date" in fm.values:
@@ -96,6 +104,7 @@ def add(
     known: dict[str, str],
     annotator: Annotator | None = None,
     dry_run: bool = False,
+    date: str | None = None,
 ) -> Added:
     """Store one dispatch in the project's archive, unless it is a duplicate or undated.
 
@@ -103,11 +112,15 @@ def add(
     the same text given twice in one run is refused the second time. A file given from
     inside the archive is moved to its place rather than copied. With `dry_run`, nothing
     is written: `target` says where it would go. Nothing is ever written outside the
-    project's articles folder.
+    project's articles folder. An agency's item (NewsML, NITF, NewsML-G2, ninjs, SDA XML) is
+    stored as delivered, bytes unchanged, with a suffix that says its format; a `date` it
+    needs goes in the sidecar `<file>.yml` beside it.
     """
     root, articles = project.root, project.articles_path
     own_path = _inside(Path(name), articles, root) if name != STDIN else None
-    loaded = load(data, _display(name), project.options, project.max_bytes, annotator)
+    fmt = detect_format(data)
+    sidecar = f"date: {date}\n".encode() if fmt is not None and date else None
+    loaded = load(data, _display(name), project.options, project.max_bytes, annotator, sidecar)
     if loaded.article is None and loaded.dispatch is None:
         return Added(name, None, loaded, "it is not a dispatch that can be read")
     key = loaded.article.fingerprint if loaded.article else text_fingerprint(data)
@@ -126,7 +139,7 @@ def add(
         return Added(name, None, loaded, reason, fixes)
     article = loaded.article
     folder = articles / article.year / article.month
-    suffix = ".md" if name.endswith(".md") else ".txt"
+    suffix = FORMAT_SUFFIXES[fmt] if fmt else (".md" if name.endswith(".md") else ".txt")
     target = free_path(folder, article.slug, suffix, own=root / own_path if own_path else None)
     if not target.resolve().is_relative_to(articles.resolve()):
         return Added(name, None, loaded, f"its place {target} would be outside {articles}")
@@ -134,13 +147,20 @@ def add(
     if dry_run:
         return Added(name, None, loaded, None, fixes, target=relative)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(stored_text(data), encoding="utf-8")
+    if fmt is not None:
+        target.write_bytes(data)  # as delivered
+        if sidecar is not None:
+            target.with_name(target.name + SIDECAR).write_bytes(sidecar)
+    else:
+        target.write_text(stored_text(data), encoding="utf-8")
     if own_path and root / own_path != target:
         (root / own_path).unlink()
     known[key] = relative
     # Read again from its final place, so that paths and notes name the stored file,
     # beside the month's other dispatches, so that its slug is the one the site will use.
-    final = load(target.read_bytes(), relative, project.options, project.max_bytes, annotator)
+    final = load(
+        target.read_bytes(), relative, project.options, project.max_bytes, annotator, sidecar
+    )
     month = read_archive(
         root,
         target.parent.relative_to(root).as_posix(),

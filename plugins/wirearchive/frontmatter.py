@@ -95,6 +95,25 @@ def split(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
     return fm, []
 
 
+def split_block(data: bytes, path: str) -> tuple[FrontMatter, list[Problem]]:
+    """The front matter of a sidecar file: the whole file is the YAML block (no `---`).
+
+    An agency's XML or JSON is stored as delivered, so its corrections live beside it in
+    `<file>.yml`; lines are those of that file.
+    """
+    try:
+        text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError as exc:
+        return FrontMatter(), [
+            Problem(path, None, "error", f"cannot read: not UTF-8 ({exc.reason})")
+        ]
+    fm, problems = split(f"---\n{text.rstrip()}\n---\n", path)
+    shifted = [
+        Problem(p.path, p.line - 1 if p.line else p.line, p.severity, p.message) for p in problems
+    ]
+    return FrontMatter(fm.values, {k: line - 1 for k, line in fm.lines.items()}), shifted
+
+
 def _load(raw: str):
     """The YAML document's node (for the lines of its keys) and its values, parsed once."""
     loader = _Loader(raw)

@@ -9,8 +9,10 @@ metadata"): the front matter of the generated page and `wirearchive show --json`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,20 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """An earlier version of a story the archive shows in its latest version."""
+
+    article: Article  # that version, as it was filed
+    version: int | None
+    time: datetime  # when the agency filed that version
+    note: str | None  # what the agency said changed (`ergänzt`, `Adds comments`, `UPDATE 1`)
+
+
+# The raw file published beside an article, by the format it was delivered in.
+RAW_NAMES = {"text": "dispatch.txt", "markdown": "dispatch.txt"}
+
+
+@dataclass(frozen=True)
 class Article:
     """A dispatch with the contributor's front matter applied, annotated: what the site shows."""
 
@@ -72,7 +88,17 @@ class Article:
     layout: str = "markdown"
     slug_from_front_matter: bool = False
     fingerprint: str = ""
-    raw_text: str = ""
+    # What an agency format carries beyond the article's keys (ids, versions, urgency,
+    # subjects, the feed's own entities...), as JSON-ready data; None for text dispatches.
+    agency: Mapping[str, Any] | None = None
+    raw_format: str = "text"  # the format of the file: text, markdown, newsml1, nitf, ...
+    raw_encoding: str = "utf-8"  # the encoding the file was read in
+    story_key: str | None = None  # the same for every version of one story
+    version: int | None = None
+    version_time: datetime | None = None  # when this version was filed
+    revision_note: str | None = None  # what the agency said this version changed
+    embargo: datetime | None = None  # not to be published before
+    revisions: tuple[Revision, ...] = ()  # earlier versions, oldest first
 
     @property
     def year(self) -> str:
@@ -87,9 +113,17 @@ class Article:
         """URL of the article page, relative to the site root."""
         return f"{self.year}/{self.month}/{self.slug}/"
 
+    @property
+    def raw_name(self) -> str:
+        """The name of the raw file published beside the article page."""
+        if self.raw_format in RAW_NAMES:
+            return RAW_NAMES[self.raw_format]
+        return "dispatch.json" if self.raw_format == "ninjs" else "dispatch.xml"
+
     def metadata(self) -> dict:
-        """The front-matter keys of DESIGN.md, in their documented order and types."""
-        return {
+        """The front-matter keys of DESIGN.md, in their documented order and types; an
+        agency item adds `agency`, what its format carries beyond them."""
+        keys = {
             "title": self.title,
             "date": self.date.isoformat(),
             "language": self.language,
@@ -104,3 +138,6 @@ class Article:
             "events": [e.as_dict() for e in self.events],
             "source_file": self.source_file,
         }
+        if self.agency is not None:
+            keys["agency"] = dict(self.agency)
+        return keys

@@ -7,14 +7,17 @@ The MkDocs plugin and the command line both describe the site they work on with 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from .archive import Archive, read_archive
 from .cache import FileCache, cache_folder
 from .dispatch import ParseOptions
 from .entities import Glossary, load_glossary
+from .publish import build_time
 from .search.analysis import LANGUAGES as SEARCH_LANGUAGES
 from .timeline.grammar import LANGUAGES as EVENT_LANGUAGES
 
@@ -35,6 +38,7 @@ class Project:
     max_bytes: int = 1_000_000
     workers: int | None = None
     cache: bool = True
+    publish_embargoed: bool = False  # previews: publish items still under embargo
 
     @classmethod
     def from_options(cls, root: Path, docs_dir: Path | str, options: Mapping) -> Project:
@@ -53,6 +57,7 @@ class Project:
             max_bytes=options["max_dispatch_bytes"],
             workers=options["workers"],
             cache=options["cache"],
+            publish_embargoed=options["publish_embargoed"],
         )
 
     @property
@@ -76,8 +81,11 @@ class Project:
         folder = self.glossary_path
         return load_glossary(folder, self.root, self.docs_dir) if folder.is_dir() else None
 
-    def read_archive(self, glossary: Glossary | None = None) -> Archive:
-        """Every dispatch of the site, annotated with `glossary`, through the parse cache."""
+    def read_archive(
+        self, glossary: Glossary | None = None, now: datetime | None = None
+    ) -> Archive:
+        """Every dispatch of the site, annotated with `glossary`, through the parse cache;
+        items under embargo at `now` (default: the build's time) are withheld."""
         return read_archive(
             self.root,
             self.articles_dir,
@@ -86,4 +94,6 @@ class Project:
             workers=self.workers,
             glossary=glossary,
             cache_dir=self.cache_folder("parse"),
+            now=now or build_time(os.environ),
+            publish_embargoed=self.publish_embargoed,
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .model import Article
@@ -86,6 +87,17 @@ def over_budget(size: SiteSize, *, site_mb: float | None, page_kb: float | None)
                 f"(option `page_budget_kb`): {named}{more}"
             )
     return messages
+
+
+def build_time(environ: Mapping[str, str]) -> datetime:
+    """The build's time: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.
+
+    It decides what an embargo still holds back; nothing else in the site depends on it.
+    """
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    return datetime.now(tz=UTC)
 
 
 def page_date(

@@ -74,6 +74,15 @@ def test_web_copy_example_of_the_design():
     assert d.language == "fr"
 
 
+@pytest.mark.parametrize("credit", ["ATS", "Keystone-ATS", "KEYSTONE/EPA/Ritchie B. Tongo"])
+def test_the_line_under_a_repeated_caption_is_its_credit_even_an_agency_name(credit):
+    d, problems = parse_text(WEB_COPY.replace("KEYSTONE/ATS", credit), OPTIONS)
+    assert problems == []
+    assert d.image.credit == credit
+    assert d.summary.startswith("La jeune pousse zurichoise")
+    assert d.sources == ["ATS", "Keystone-SDA"]
+
+
 @pytest.mark.parametrize(
     "furniture",
     [

@@ -179,3 +179,10 @@ def test_spaces_and_line_breaks_inside_names(mentioned):
         ("jensen-huang", "Jensen\u00a0Huang"),
         ("sam-altman", "Sam\nAltman"),
     ]
+
+
+def test_an_editors_insertion_in_a_quotation_names_the_person(mentioned):
+    text = "«Sam (Altman) est en train de tout changer», a dit un analyste."
+    assert mentioned(text) == [("sam-altman", "Sam (Altman)")]
+    # and it introduces the person: the surname alone counts from there
+    assert mentioned(text + " Altman a répondu.")[-1] == ("sam-altman", "Altman")

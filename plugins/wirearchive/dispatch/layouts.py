@@ -259,7 +259,12 @@ def parse_web_copy(
         elif nxt == text and d.image is None:
             credit = None
             d.furniture.append(Paragraph(nxt, items[i + 1].number))
-            if i + 2 < len(items) and _is_credit(items[i + 2].text, options):
+            # Under a repeated caption, a credit line is the photo's credit, even when it is
+            # the name of an agency (`ATS`, `KEYSTONE/ATS`): the agency took the photo.
+            after = items[i + 2].text if i + 2 < len(items) else None
+            if after is not None and (
+                _is_credit(after, options) or options.agency_table.canonical(after) is not None
+            ):
                 credit = items[i + 2].text
                 i += 1
             d.image = Image(text, credit)

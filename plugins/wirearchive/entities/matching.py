@@ -39,7 +39,7 @@ class _Variant:
     entity: str
     kind: str
     alias: Alias
-    expected: str  # the alias, normalised with its own folds
+    expected: str  # the alias as written in the text, normalised with its own folds
     lead: int  # 1 if the key starts with a boundary space
     genitive: bool  # key ends with the genitive `s`
 
@@ -62,6 +62,21 @@ class Matcher:
                     keys.setdefault(" " * lead + core + "s ", []).append(
                         _Variant(entity.id, entity.type, alias, expected, lead, True)
                     )
+                if entity.type == "person" and " " in alias.text and not alias.short:
+                    # An editor's insertion in a quotation names the person too:
+                    # «Sam (Altman) est en train de ...» is Sam Altman.
+                    first_words, last = alias.text.rsplit(" ", 1)
+                    written = f"{first_words} ({last})"
+                    keys.setdefault(" " + fold_key(written), []).append(
+                        _Variant(
+                            entity.id,
+                            entity.type,
+                            alias,
+                            fold_in_place(written, alias.fold_case, alias.fold_accents),
+                            1,
+                            False,
+                        )
+                    )
         self.automaton = ahocorasick.Automaton()
         for key, variants in keys.items():
             self.automaton.add_word(key, (len(key), tuple(variants)))
@@ -79,7 +94,7 @@ class Matcher:
             first = last - length + 1  # in padded coordinates; text index = padded index - 1
             for v in variants:
                 start = first + v.lead - 1
-                end = start + len(v.alias.text)
+                end = start + len(v.expected)
                 if (
                     fold_in_place(text[start:end], v.alias.fold_case, v.alias.fold_accents)
                     != v.expected

@@ -74,6 +74,7 @@ class ArchiveConfig(base.Config):
     home_count = Positive(int, default=30)
     max_dispatch_bytes = Positive(int, default=1_000_000)
     workers = c.Optional(Positive(int))
+    publish_embargoed = c.Type(bool, default=False)  # previews: items still under embargo too
     cache = c.Type(bool, default=True)  # keep parsed dispatches and search parts in .cache/
     size_budget_mb = Positive((int, float), default=1000)  # warn over this (GitHub Pages: 1 GB)
     page_budget_kb = Positive((int, float), default=500)  # warn for any HTML page over this

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
 
-from ...dispatch import strip_controls
+from ...dispatch import NotText, decode, normalize, strip_controls
 from ...entities import Glossary
-from ...model import Article
+from ...model import RAW_NAMES, Article
 from ...text.markdown import link
 from .base import Generated, SiteData
 
@@ -14,14 +16,41 @@ ARTICLE_TEMPLATE = "wirearchive/article.html"
 HOME_TEMPLATE = "wirearchive/home.html"
 
 
-def article_page(article: Article) -> str:
-    """src_uri of an article's page, built at `/<yyyy>/<mm>/<slug>/`."""
-    return f"{article.year}/{article.month}/{article.slug}.md"
+def article_page(article: Article, version: str | None = None) -> str:
+    """src_uri of an article's page, built at `/<yyyy>/<mm>/<slug>/`; an earlier version of
+    it at `/<yyyy>/<mm>/<slug>/v<n>/`."""
+    folder = f"{article.year}/{article.month}/{article.slug}"
+    return f"{folder}/{version}.md" if version else f"{folder}.md"
 
 
-def dispatch_file(article: Article) -> str:
-    """src_uri of the raw dispatch published beside its article."""
-    return f"{article.year}/{article.month}/{article.slug}/dispatch.txt"
+def dispatch_file(article: Article, version: str | None = None, raw: Article | None = None) -> str:
+    """src_uri of the raw file published beside an article (or one of its versions)."""
+    folder = f"{article.year}/{article.month}/{article.slug}"
+    return f"{folder}/{version + '/' if version else ''}{(raw or article).raw_name}"
+
+
+def raw_file(root: Path, article: Article) -> bytes:
+    """The file as published: an agency's item as delivered, bytes unchanged; a text
+    dispatch as UTF-8 text, without the control characters of wire envelopes."""
+    try:
+        data = (root / article.source_file).read_bytes()
+    except OSError:
+        return b""  # gone since it was read: the page still says where it came from
+    if article.raw_format not in RAW_NAMES:
+        return data
+    try:
+        return strip_controls(normalize(decode(data).text)).encode("utf-8")
+    except NotText:
+        return b""
+
+
+def raw_type(article: Article) -> str:
+    """The media type of the raw file, with the encoding it is really in (an agency's XML
+    may declare another)."""
+    if article.raw_format in RAW_NAMES:
+        return "text/plain; charset=utf-8"
+    kind = "application/json" if article.raw_format == "ninjs" else "application/xml"
+    return f"{kind}; charset={article.raw_encoding}"
 
 
 def linked_body(article: Article, glossary: Glossary | None, page_src: str) -> str:
@@ -43,20 +72,61 @@ def linked_body(article: Article, glossary: Glossary | None, page_src: str) -> s
 
 
 def articles(data: SiteData) -> Iterable[Generated]:
-    glossary = data.archive.glossary
     for article in data.archive.articles:
-        page = article_page(article)
-        chips = [glossary[i] for i in article.entities if i in glossary] if glossary else []
-        # The page's metadata is the article's front matter (what `wirearchive show` prints),
-        # handed to MkDocs as data: writing and re-reading YAML was a fifth of a build.
-        yield Generated(
-            page,
-            linked_body(article, glossary, page),
-            ARTICLE_TEMPLATE,
-            {"article": article, "dispatch_url": dispatch_file(article), "article_entities": chips},
-            meta=article.metadata(),
-        )
-        yield Generated(dispatch_file(article), strip_controls(article.raw_text))
+        yield from _article(data, article, article)
+        for number, revision in enumerate(article.revisions, 1):
+            yield from _article(data, article, revision.article, f"v{revision.version or number}")
+
+
+def _article(data: SiteData, article: Article, shown: Article, version: str | None = None):
+    """The page of `article` showing `shown` (itself, or an earlier version), and its file."""
+    glossary = data.archive.glossary
+    page = article_page(article, version)
+    chips = [glossary[i] for i in shown.entities if i in glossary] if glossary else []
+    # The page's metadata is the article's front matter (what `wirearchive show` prints),
+    # handed to MkDocs as data: writing and re-reading YAML was a fifth of a build.
+    yield Generated(
+        page,
+        linked_body(shown, glossary, page),
+        ARTICLE_TEMPLATE,
+        {
+            "article": shown,
+            "latest": article,
+            "version": version,
+            "dispatch_url": dispatch_file(article, version, shown),
+            "dispatch_type": raw_type(shown),
+            "article_entities": chips,
+            "versions": _versions(article),
+        },
+        meta=replace(shown, date=article.date, slug=article.slug).metadata(),
+    )
+    yield Generated(dispatch_file(article, version, shown), raw_file(data.project.root, shown))
+
+
+def _versions(article: Article) -> list[dict]:
+    """The history of a story, oldest first: each version's time, what changed, its page."""
+    if not article.revisions:
+        return []
+    rows = [
+        {
+            "time": r.time,
+            "note": r.note,
+            "version": r.version,
+            "url": article_page(article, f"v{r.version or n}")[: -len(".md")] + "/",
+            "latest": False,
+        }
+        for n, r in enumerate(article.revisions, 1)
+    ]
+    rows.append(
+        {
+            "time": article.version_time or article.date,
+            "note": article.revision_note,
+            "version": article.version,
+            "url": article.url,
+            "latest": True,
+        }
+    )
+    return rows
 
 
 def home(data: SiteData) -> Iterable[Generated]:
