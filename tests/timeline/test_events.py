@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from wirearchive.timeline import partial as dates
-from wirearchive.timeline.events import find_events
+from wirearchive.timeline.events import dated_events, find_events
 
 ZURICH = ZoneInfo("Europe/Zurich")
 SUNDAY = dt.datetime(2026, 2, 1, 9, 12, tzinfo=ZURICH)  # Sunday 1 February 2026
@@ -17,7 +17,8 @@ TUESDAY_JUNE = dt.datetime(2025, 6, 10, 18, 0, tzinfo=ZURICH)  # Tuesday 10 June
 
 
 def dates_of(text: str, when: dt.datetime, language: str) -> list[str]:
-    events, _ = find_events([(text, 1)], when, language)
+    """The dates of every event of `text`, past, planned or deadline."""
+    events, _ = dated_events([(text, 1)], when, language)
     return [e.date for e in events]
 
 

@@ -12,20 +12,35 @@ day. Without a year, the past is preferred (wires report what happened), unless 
 around the date is in the future tense (:mod:`.tense`). A date that cannot be resolved
 (`31 février`, a week across two years) is left out with an info problem, never guessed.
 The rules of each language are in :mod:`.grammar`.
+
+:func:`dated_events` tells more of each event (:class:`DatedEvent`): whether it is past,
+planned or a deadline (:mod:`.kinds`; `jusqu'en 2032` is no 2032 event), where a span
+ends (`von 2016 bis 2020`), and, given a finder of names, the entities its sentence is
+about (:mod:`.relevance`). Its text is the sentence as a reader should see it: without the
+wire's dateline (`SAN FRANCISCO, Oct 6 (Reuters) -`) and without a quotation mark the
+sentence split left alone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ..dispatch.layouts import ParseOptions, find_dateline
 from ..model import Event
 from ..problems import Problem
 from ..text.sentences import sentences
-from .grammar import LANGUAGES, Context, Resolver, grammar, kinds_present
-from .tense import is_future
+from . import partial as dates
+from .grammar import LANGUAGES, Context, Resolver, Span, grammar, kinds_present
+from .kinds import Kind, kind_of
+from .relevance import About, Relevance
+from .tense import looks_ahead
+
+DEFAULT_OPTIONS = ParseOptions()  # the agencies a dateline may name, when the caller gives none
+QUOTE_MARKS = '«»“”„‹›"'
+OPENING_MARKS, CLOSING_MARKS = '«“„‹"', '»”“›"'
 
 
 @dataclass(frozen=True)
@@ -37,10 +52,40 @@ class Found:
     expression: str
     date: str | None
     reason: str | None = None  # why `date` is None
+    until: str | None = None  # the end of a span whose start is `date`
 
 
-def find_dates(sentence: str, published: dt.date, language: str) -> list[Found]:
-    """The date expressions of one sentence, left to right, none overlapping another."""
+@dataclass(frozen=True)
+class DatedEvent:
+    """An event as the text reports it: more than :class:`~wirearchive.model.Event` holds."""
+
+    date: str  # `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a span's start
+    text: str  # the sentence, without dateline
+    kind: Kind = "past"  # `past`, `planned` (still to come when filed) or `deadline`
+    until: str | None = None  # a span's end (`von 2016 bis 2020`: 2020)
+    about: tuple[str, ...] = ()  # ids of the entities the sentence is about
+    line: int | None = None  # the paragraph's first line in the file
+
+    def as_event(self) -> Event:
+        return Event(self.date, self.text)
+
+    def as_dict(self) -> dict:
+        return {
+            "date": self.date,
+            "text": self.text,
+            "kind": self.kind,
+            "until": self.until,
+            "about": list(self.about),
+        }
+
+
+def find_dates(
+    sentence: str, published: dt.date, language: str, anchor: dt.date | None = None
+) -> list[Found]:
+    """The date expressions of one sentence, left to right, none overlapping another.
+
+    `anchor` is the last day the text named before (`le même jour` is that day).
+    """
     present = kinds_present(sentence, language)
     if not present:
         return []
@@ -54,12 +99,16 @@ def find_dates(sentence: str, published: dt.date, language: str) -> list[Found]:
         if m.start() < taken_until:
             continue
         taken_until = m.end()
-        ctx = Context(published, is_future(sentence, m.start(), m.end(), language), language)
-        result = resolve(m, ctx)
-        if isinstance(result, tuple):
+        future = looks_ahead(sentence, m.start(), m.end(), language)
+        result = resolve(m, Context(published, future, language, anchor))
+        if isinstance(result, Span):
+            found.append(Found(m.start(), m.end(), m.group(), result.start, until=result.end))
+        elif isinstance(result, tuple):
             found.append(Found(m.start(), m.end(), m.group(), None, result[1]))
         else:
             found.append(Found(m.start(), m.end(), m.group(), result))
+        if found[-1].date and dates.precision(found[-1].date) == "day":
+            anchor = dt.date.fromisoformat(found[-1].date)
     return found
 
 
@@ -68,22 +117,57 @@ def find_events(
     published: dt.datetime,
     language: str,
     path: str = "<text>",
+    *,
+    kinds: Iterable[str] = ("past",),
+    options: ParseOptions | None = None,
 ) -> tuple[list[Event], list[Problem]]:
     """Events of the paragraphs `(text, line)`, in reading order, each date once per sentence.
 
     `published` is the dispatch's date in its own time zone: relative expressions
     (`samedi`, `hier`, `en septembre`) are resolved against its calendar day there.
-    Languages without a grammar (anything but fr, de, en) give no events.
+    Languages without a grammar (anything but fr, de, en, it) give no events. Only the
+    events of `kinds` are given: by default those that happened (an :class:`Event` cannot
+    say that one is planned or a deadline; :func:`dated_events` can).
+    """
+    wanted = set(kinds)
+    found, problems = dated_events(paragraphs, published, language, path, options=options)
+    return [e.as_event() for e in found if e.kind in wanted], problems
+
+
+def dated_events(
+    paragraphs: Iterable[tuple[str, int | None]],
+    published: dt.datetime,
+    language: str,
+    path: str = "<text>",
+    *,
+    about: About | None = None,
+    types: Mapping[str, str] | None = None,
+    options: ParseOptions | None = None,
+) -> tuple[list[DatedEvent], list[Problem]]:
+    """Events of the paragraphs `(text, line)` with their kind, span and entities.
+
+    `about` finds the names of a sentence: `(start, end, entity id)` of each, in order (the
+    glossary's matcher); it is called on every sentence, in reading order, so that it may
+    remember the people already introduced. `types` maps an entity id to its glossary type
+    (`company`, `person`, ...): pronouns then carry on an entity of a fitting type. Without
+    `about`, events are about nothing. `options` gives the agencies a dateline may name.
     """
     if language not in LANGUAGES:
         return [], []
     day = published.date()
-    events: list[Event] = []
+    options = options or DEFAULT_OPTIONS
+    relevance = Relevance(about, types, language) if about is not None else None
+    events: list[DatedEvent] = []
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
-    for text, line in paragraphs:
-        for sentence in sentences(" ".join(text.split())):
-            for found in find_dates(sentence, day, language):
+    anchor: dt.date | None = None
+    for raw, line in paragraphs:
+        text = without_dateline(" ".join(raw.split()), options)
+        if relevance is None and not kinds_present(text, language):
+            continue  # no date word: not worth splitting
+        for sentence in sentences(text):
+            ids = relevance.of(sentence) if relevance is not None else ()
+            for found in find_dates(sentence, day, language, anchor):
                 if found.date is None:
                     problems.append(
                         Problem(
@@ -95,7 +179,28 @@ def find_events(
                         )
                     )
                     continue
-                if (found.date, sentence) not in seen:
-                    seen.add((found.date, sentence))
-                    events.append(Event(found.date, sentence))
+                if dates.precision(found.date) == "day":
+                    anchor = dt.date.fromisoformat(found.date)
+                kind = kind_of(sentence, found.start, found.end, found.date, day, language)
+                if kind is None or (found.date, sentence) in seen:
+                    continue
+                seen.add((found.date, sentence))
+                events.append(DatedEvent(found.date, clean(sentence), kind, found.until, ids, line))
     return events, problems
+
+
+def without_dateline(paragraph: str, options: ParseOptions = DEFAULT_OPTIONS) -> str:
+    """A paragraph without the dateline it opens with (`Zürich (awp/sda) - `), if any."""
+    if "(" not in paragraph[:100]:
+        return paragraph
+    dateline = find_dateline(paragraph, options)
+    return paragraph[dateline.end :].lstrip() if dateline else paragraph
+
+
+def clean(sentence: str) -> str:
+    """A sentence without a quotation mark that opens or closes nothing in it."""
+    if sentence[:1] in OPENING_MARKS and not any(c in QUOTE_MARKS for c in sentence[1:]):
+        sentence = sentence[1:].lstrip()
+    if sentence[-1:] in CLOSING_MARKS and not any(c in QUOTE_MARKS for c in sentence[:-1]):
+        sentence = sentence[:-1].rstrip()
+    return sentence

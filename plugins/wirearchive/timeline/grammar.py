@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import takewhile
+from typing import NamedTuple
 
 from ..text.folding import fold
 from ..text.months import month_names, month_number, weekday_names, weekday_numbers
@@ -32,9 +33,17 @@ class Context:
     day: dt.date  # the dispatch's date, in its own time zone
     future: bool  # the clause around the expression is in the future tense
     language: str
+    anchor: dt.date | None = None  # the last day the text named before (`le même jour`)
 
 
-Resolver = Callable[[re.Match, Context], str | tuple[None, str]]
+class Span(NamedTuple):
+    """A span the text gives (`von 2016 bis 2020`): it dates the event by its start."""
+
+    start: str
+    end: str
+
+
+Resolver = Callable[[re.Match, Context], str | Span | tuple[None, str]]
 
 
 # ----------------------------------------------------------------------------- vocabulary
@@ -61,6 +70,11 @@ PAST_WORDS = re.compile(
 )
 NEXT_WORDS = re.compile(
     r"^(?:prochaine?|next|coming|n[äa]chste[mnrs]?|kommende[mnrs]?|prossim[oa])$", re.I
+)
+# Before a weekday, these make it the next one: `ab Freitag`, `dès vendredi`, `from Monday`.
+FROM_ON = re.compile(
+    r"\b(?:ab|dès|à partir de|from|starting|a partire da)\s+(?:dem\s+|le\s+|on\s+)?$",
+    re.I,
 )
 THIS_WORDS = re.compile(r"^(?:ce|cette|this|diese[mnrs]?|quest[oa])$", re.I)
 
@@ -108,6 +122,51 @@ RELATIVE_DAYS = {
     "ieri": -1,
     "domani": 1,
     "dopodomani": 2,
+}
+
+
+# `le même jour`, `la veille`: days counted from the last day the text named.
+ANAPHORIC_DAYS = {
+    "même jour": 0,
+    "veille": -1,
+    "lendemain": 1,
+    "selben tag": 0,
+    "gleichen tag": 0,
+    "vortag": -1,
+    "tag danach": 1,
+    "tag darauf": 1,
+    "folgetag": 1,
+    "same day": 0,
+    "day before": -1,
+    "previous day": -1,
+    "next day": 1,
+    "following day": 1,
+    "stesso giorno": 0,
+    "giorno prima": -1,
+    "giorno precedente": -1,
+    "giorno dopo": 1,
+    "giorno seguente": 1,
+}
+NUMBERS = {
+    **dict.fromkeys(("un", "une", "ein", "einem", "einer", "eines", "a", "an", "one", "uno"), 1),
+    **dict.fromkeys(("una", "un'"), 1),
+    **dict.fromkeys(("deux", "zwei", "two", "due"), 2),
+    **dict.fromkeys(("trois", "drei", "three", "tre"), 3),
+    **dict.fromkeys(("quatre", "vier", "four", "quattro"), 4),
+    **dict.fromkeys(("cinq", "fünf", "five", "cinque"), 5),
+    **dict.fromkeys(("six", "sechs", "sei"), 6),
+    **dict.fromkeys(("sept", "sieben", "seven", "sette"), 7),
+    **dict.fromkeys(("huit", "acht", "eight", "otto"), 8),
+    **dict.fromkeys(("neuf", "neun", "nine", "nove"), 9),
+    **dict.fromkeys(("dix", "zehn", "ten", "dieci"), 10),
+}
+NUMBER = r"(?P<n>\d{1,2}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
+# Seasons: their first and last month (winter runs over the turn of the year).
+SEASONS = {  # folded names
+    **dict.fromkeys(("printemps", "fruhling", "fruhjahr", "spring", "primavera"), (3, 5)),
+    **dict.fromkeys(("ete", "sommer", "summer", "estate"), (6, 8)),
+    **dict.fromkeys(("automne", "herbst", "autumn", "fall", "autunno"), (9, 11)),
+    **dict.fromkeys(("hiver", "winter", "inverno"), (12, 2)),
 }
 
 
@@ -190,8 +249,10 @@ def weekday(m: re.Match, ctx: Context):
         offset = -(back or 7)
     elif way == 1:
         offset = ahead or 7
+    elif ctx.future or FROM_ON.search(m.string, max(0, m.start() - 14), m.start()):
+        offset = ahead  # `ab Freitag`, `dès vendredi`: from then on
     else:
-        offset = ahead if ctx.future else -back
+        offset = -back
     return dates.of_day(ctx.day + dt.timedelta(days=offset))
 
 
@@ -223,6 +284,72 @@ def year_alone(m: re.Match, ctx: Context):
     return dates.of_year(int(m["year"]))
 
 
+def year_span(m: re.Match, ctx: Context):
+    """`von 2016 bis 2020`, `from 2021 to 2024`: the event starts in the first year."""
+    start, end = int(m["year"]), int(m["end"])
+    if end <= start:
+        return None, f"a span from {start} to {end} runs backwards"
+    return Span(dates.of_year(start), dates.of_year(end))
+
+
+def day_span(m: re.Match, ctx: Context):
+    """`du 9 au 13 juin`, `vom 9. bis 13. Juni`: the first day, then the last."""
+    last = day_month(m, ctx) if not m["year"] else full_date(m, ctx)
+    if isinstance(last, tuple):
+        return last
+    year, month = int(last[:4]), int(last[5:7])
+    first = _day(year, month, _day_number(m["first"]))
+    if isinstance(first, tuple):
+        return first
+    return Span(first, last) if first < last else (None, f"a span from {first} to {last}")
+
+
+def season(m: re.Match, ctx: Context):
+    """`cet automne`, `l'été dernier`, `this fall`: the year of that season.
+
+    `cet`/`this` is the season of the dispatch's year; `dernier`/`last` the last one ended
+    before the dispatch, `prochain`/`next` the next one to start; without a word, the one
+    under way or last (the next when the clause is future). Winter spans two years: not told.
+    """
+    first, last = SEASONS[fold(m["season"])]
+    if first > last:
+        return None, "winter spans two years"
+    way = direction(m.groupdict().get("rel") or m.groupdict().get("rel2"))
+    year = ctx.day.year
+    starts, ends = dt.date(year, first, 1), dates.last_day(year, last)
+    if way == -1 and ends >= ctx.day:
+        year -= 1  # `l'été dernier` in August: last year's
+    elif (way == 1 and starts <= ctx.day) or (way is None and ctx.future and ends < ctx.day):
+        year += 1
+    elif way is None and not ctx.future and starts > ctx.day:
+        year -= 1
+    return dates.of_year(year)
+
+
+def ago(m: re.Match, ctx: Context):
+    """`il y a deux semaines`, `vor zwei Wochen`, `two weeks earlier`: counted back from the
+    dispatch, kept at the unit's precision (a week is its month when it lies in one)."""
+    count = NUMBERS.get(m["n"].lower()) or int(m["n"])
+    unit = fold(m["unit"]).lower()
+    if unit.startswith(("jour", "tag", "day", "giorn")):
+        return dates.of_day(ctx.day - dt.timedelta(days=count))
+    if unit.startswith(("semaine", "woche", "week", "settiman")):
+        monday = ctx.day - dt.timedelta(days=ctx.day.weekday(), weeks=count)
+        span = dates.span_of(monday, monday + dt.timedelta(days=6))
+        return span if span else (None, "the week spans two years")
+    if unit.startswith(("mois", "monat", "month", "mes")):
+        return dates.of_month(*dates.add_months(ctx.day.year, ctx.day.month, -count))
+    return dates.of_year(ctx.day.year - count)
+
+
+def anaphoric_day(m: re.Match, ctx: Context):
+    """`le même jour`, `la veille`, `the next day`: from the last day the text named before
+    (the dispatch's own day when it named none)."""
+    key = " ".join(fold(m["word"]).lower().split())
+    offset = next(v for k, v in ANAPHORIC_DAYS.items() if fold(k) == key)
+    return dates.of_day((ctx.anchor or ctx.day) + dt.timedelta(days=offset))
+
+
 # ----------------------------------------------------------------------------- grammars
 
 
@@ -232,7 +359,31 @@ def _rules_fr() -> list[tuple[str, Resolver, int]]:
     return [
         (rf"\b(?:{W}\s+)?(?:le\s+)?{day}\s+{M}\s+(?P<year>\d{{4}})\b", full_date, IC),
         (rf"\b(?:{W}\s+)?{day}\s+{M}(?!\s+\d)", day_month, IC),
+        (
+            rf"\bdu\s+(?P<first>1er|\d{{1,2}})\s+au\s+{day}\s+{M}(?:\s+(?P<year>\d{{4}}))?\b",
+            day_span,
+            IC,
+        ),
         (rf"\b{M}\s+(?P<year>\d{{4}})\b", month_year, IC),
+        (
+            r"\b(?:de|entre)\s+(?:l['’]année\s+)?(?P<year>(?:19|20)\d{2})\s+(?:à|et|jusqu['’]en)\s+"
+            r"(?:l['’]année\s+)?(?P<end>(?:19|20)\d{2})\b",
+            year_span,
+            IC,
+        ),
+        (
+            r"\b(?:(?P<rel>cet|ce)\s+|l['’]|au\s+|en\s+)(?P<season>printemps|été|automne|hiver)"
+            r"(?:\s+(?P<rel2>dernier|prochain))?\b(?!\s+\d)",
+            season,
+            IC,
+        ),
+        (rf"\bil\s+y\s+a\s+{NUMBER}\s+(?P<unit>jours?|semaines?|mois|ans|années?)\b", ago, IC),
+        (
+            rf"\b{NUMBER}\s+(?P<unit>jours?|semaines?|mois|ans|années?)\s+(?:plus\s+tôt|auparavant)\b",
+            ago,
+            IC,
+        ),
+        (r"\b(?:le|la|au|du)\s+(?P<word>même\s+jour|veille|lendemain)\b", anaphoric_day, IC),
         (
             rf"(?:\b(?:en|depuis|dès|courant|d'ici|d’ici|jusqu'en|jusqu’en|au mois de|début|fin)\s+"
             rf"|\bmi-)(?:l[ea]\s+)?{M}"
@@ -254,8 +405,8 @@ def _rules_fr() -> list[tuple[str, Resolver, int]]:
             IC,
         ),
         (
-            r"(?:\b(?:en|depuis|dès|d'ici|d’ici|jusqu'en|jusqu’en|fin|début|courant|l'année|"
-            r"l’année|l'exercice|l’exercice|"
+            r"(?:\b(?:en|depuis|dès|d'ici|d’ici|jusqu'en|jusqu’en|(?:fin|début)(?:\s+de)?|courant|"
+            r"(?:fin\s+de\s+)?l['’]année|l'exercice|l’exercice|moitié\s+de|"
             r"trimestre|semestre|printemps|été|automne|hiver)\s+|\bmi-)" + YEAR,
             year_alone,
             IC,
@@ -270,7 +421,44 @@ def _rules_de() -> list[tuple[str, Resolver, int]]:
         (rf"\b(?:{W},?\s+)?(?:(?i:den|dem|am)\s+)?{day}\s*{M}\s+(?P<year>\d{{4}})\b", full_date, 0),
         (rf"\b(?:{W},?\s+)?{day}\s*{M}(?!\s+\d)", day_month, 0),
         (rf"\b{M}\s+(?P<year>\d{{4}})\b", month_year, 0),
-        (rf"\b(?i:im|seit|ab|bis|von|anfang|mitte|ende|bis\s+ende)\s+{M}(?!\s+\d)", month_alone, 0),
+        (
+            rf"\b(?i:vom)\s+(?P<first>\d{{1,2}})\.\s*(?i:bis(?:\s+zum)?)\s+{day}\s*{M}"
+            r"(?:\s+(?P<year>\d{4}))?",
+            day_span,
+            0,
+        ),
+        (
+            r"\b(?i:im|seit|ab|bis|von|anfang|mitte|ende|bis\s+ende)\s+"
+            r"(?:(?P<rel>(?i:vergangenen|letzten|vorigen|kommenden|nächsten))\s+)?"
+            rf"{M}(?!\s+\d)",
+            month_alone,
+            0,
+        ),
+        (
+            r"\b(?i:von|zwischen)\s+(?P<year>(?:19|20)\d{2})\s+(?i:bis|und)\s+"
+            r"(?P<end>(?:19|20)\d{2})\b",
+            year_span,
+            0,
+        ),
+        (
+            r"\b(?:(?i:im)\s+(?:(?P<rel>(?i:vergangenen|letzten|vorigen|kommenden|nächsten))\s+)?|"
+            r"(?P<rel2>(?i:diese[mnrs]?|vergangene[mnrs]?|letzte[mnrs]?|kommende[mnrs]?|"
+            r"nächste[mnrs]?))\s+)(?P<season>Frühling|Frühjahr|Sommer|Herbst|Winter)\b(?!\s+\d)",
+            season,
+            0,
+        ),
+        (rf"\b(?i:vor)\s+(?i:{NUMBER})\s+(?P<unit>Tagen|Wochen|Monaten|Jahren)\b", ago, 0),
+        (
+            rf"\b(?i:{NUMBER})\s+(?P<unit>Tage|Wochen|Monate|Jahre)\s+(?i:zuvor|früher|davor)\b",
+            ago,
+            0,
+        ),
+        (
+            r"\b(?i:am|an\s+dem)\s+(?P<word>(?i:selben|gleichen)\s+Tag|Vortag|Folgetag|"
+            r"Tag\s+(?i:danach|darauf))\b",
+            anaphoric_day,
+            0,
+        ),
         (
             r"\b(?:(?P<rel>(?i:vergangene[mnrs]?|letzte[mnrs]?|vorige[mnrs]?|kommende[mnrs]?|"
             rf"nächste[mnrs]?))\s+)?{W}"
@@ -293,7 +481,7 @@ def _rules_de() -> list[tuple[str, Resolver, int]]:
         (r"\b(?i:im|in\s+der)\s+(?P<unit>Vorjahr|Vormonat|Vorwoche)\b", previous_unit, 0),
         (
             r"\b(?:(?i:im\s+jahre?|seit|bis|ab|anfang|mitte|ende|in)|Quartal|Geschäftsjahr|"
-            r"Halbjahr|Sommer|Herbst|Winter|"
+            r"Halbjahr|Jahreshälfte|Hälfte|Sommer|Herbst|Winter|"
             r"Frühjahr|Frühling)\s+" + YEAR,
             year_alone,
             0,
@@ -322,6 +510,30 @@ def _rules_en() -> list[tuple[str, Resolver, int]]:
         ),
         (rf"\b(?:(?P<rel>(?i:last|next|this|on))\s+)?{W}\b", weekday, 0),
         (
+            r"\b(?i:from|between)\s+(?P<year>(?:19|20)\d{2})\s+(?i:to|until|till|through|and)\s+"
+            r"(?P<end>(?:19|20)\d{2})\b",
+            year_span,
+            0,
+        ),
+        (
+            r"\b(?:(?P<rel>(?i:this|last|next|past|coming))\s+|(?i:in\s+the)\s+)"
+            r"(?P<season>(?i:spring|summer|fall|autumn|winter))\b(?!\s+\d)",
+            season,
+            0,
+        ),
+        (
+            rf"\b(?i:{NUMBER})\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+"
+            r"(?i:ago|earlier|previously)\b",
+            ago,
+            0,
+        ),
+        (
+            r"\b(?i:the|that)\s+(?P<word>(?i:same\s+day|day\s+before|previous\s+day|next\s+day|"
+            r"following\s+day))\b",
+            anaphoric_day,
+            0,
+        ),
+        (
             r"\b(?P<word>(?i:the\s+day\s+before\s+yesterday|yesterday|tomorrow))\b(?!['’]s)",
             relative_day,
             0,
@@ -334,7 +546,7 @@ def _rules_en() -> list[tuple[str, Resolver, int]]:
         (
             r"(?:\b(?i:in|since|by|until|from|early|late|during|through|before|after|end\s+of|"
             r"start\s+of|beginning\s+of|"
-            r"fiscal|quarter\s+of|summer|autumn|fall|winter|spring)\s+|\b(?i:mid|end)-)" + YEAR,
+            r"quarter\s+of|half\s+of|summer|autumn|fall|winter|spring)\s+|\b(?i:mid|end)-)" + YEAR,
             year_alone,
             0,
         ),
@@ -357,7 +569,30 @@ def _rules_it() -> list[tuple[str, Resolver, int]]:
         ),
         (rf"\b{W}(?:\s+(?P<rel>scorso|prossimo))?(?!\w)", weekday, IC),
         (r"\b(?P<word>l['’]altro\s+ieri|altroieri|dopodomani|ieri|domani)\b", relative_day, IC),
-        (r"\b(?P<rel>quest[oa]|prossim[oa])\s+(?P<unit>settimana|mese|anno)\b", relative_unit, IC),
+        (
+            r"\b(?P<rel>quest[oa]|prossim[oa]|scors[oa])\s+(?P<unit>settimana|mese|anno)\b",
+            relative_unit,
+            IC,
+        ),
+        (
+            r"\b(?:dal|tra\s+il|fra\s+il)\s+(?P<year>(?:19|20)\d{2})\s+(?:al|e\s+il|a)\s+"
+            r"(?P<end>(?:19|20)\d{2})\b",
+            year_span,
+            IC,
+        ),
+        (
+            r"\b(?:(?P<rel>quest[oa]|prossim[oa]|scors[oa])\s+|in\s+|d['’])"
+            r"(?P<season>primavera|estate|autunno|inverno)(?:\s+(?P<rel2>scors[oa]|prossim[oa]))?"
+            r"\b(?!\s+\d)",
+            season,
+            IC,
+        ),
+        (rf"\b{NUMBER}\s+(?P<unit>giorni|settimane|mesi|anni)\s+fa\b", ago, IC),
+        (
+            r"\b(?:lo|il)\s+(?P<word>stesso\s+giorno|giorno\s+(?:prima|precedente|dopo|seguente))\b",
+            anaphoric_day,
+            IC,
+        ),
         (
             r"\b(?:la|il|l'|l’)\s*(?P<unit>settimana|mese|anno)\s+(?P<rel>scors[oa]|passat[oa]|"
             r"prossim[oa])\b",
@@ -405,15 +640,34 @@ NEEDS: dict[Resolver, str] = {
     relative_unit: "unit",
     previous_unit: "unit",
     year_alone: "digits",
+    year_span: "digits",
+    day_span: "month",
+    season: "season",
+    ago: "unit",
+    anaphoric_day: "day-word",
 }
 TRIGGER_WORDS = {
-    "fr": {"day-word": "hier demain", "unit": "semaine mois an année"},
-    "de": {
-        "day-word": "gestern vorgestern morgen übermorgen",
-        "unit": "woche monat jahr jahres vorjahr vormonat vorwoche",
+    "fr": {
+        "day-word": "hier demain jour veille lendemain",
+        "unit": "semaine mois an année semaines jours jour ans années",
+        "season": "printemps été automne hiver",
     },
-    "en": {"day-word": "yesterday tomorrow", "unit": "week month year"},
-    "it": {"day-word": "ieri domani dopodomani altroieri", "unit": "settimana mese anno"},
+    "de": {
+        "day-word": "gestern vorgestern morgen übermorgen tag vortag folgetag",
+        "unit": "woche monat jahr jahres vorjahr vormonat vorwoche wochen tagen monaten jahren "
+        "tage monate jahre",
+        "season": "frühling frühjahr sommer herbst winter",
+    },
+    "en": {
+        "day-word": "yesterday tomorrow day",
+        "unit": "week month year weeks days day months years",
+        "season": "spring summer fall autumn winter",
+    },
+    "it": {
+        "day-word": "ieri domani dopodomani altroieri giorno",
+        "unit": "settimana mese anno settimane giorni mesi anni",
+        "season": "primavera estate autunno inverno",
+    },
 }
 WORD = re.compile(r"[^\W\d_]+")
 FOUR_DIGITS = re.compile(r"\d{4}")
@@ -436,6 +690,7 @@ def trigger_words(language: str) -> dict[str, frozenset[str]]:
         "weekday": frozenset(days | {fold(d) for d in days}),
         "day-word": frozenset(words["day-word"].split()),
         "unit": frozenset(words["unit"].split()),
+        "season": frozenset(words["season"].split()),
     }
 
 

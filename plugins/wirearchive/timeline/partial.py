@@ -49,6 +49,22 @@ def of_year(year: int) -> str:
     return f"{year:04d}"
 
 
+def last_day(year: int, month: int) -> dt.date:
+    """The last day of a month."""
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def bounds(value: str) -> tuple[dt.date, dt.date]:
+    """The first and last day a partial date covers: `2025-09` is 1 to 30 September."""
+    year, month, day = sort_key(value)
+    if day:
+        return (dt.date(year, month, day),) * 2
+    if month:
+        return dt.date(year, month, 1), last_day(year, month)
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
 def add_months(year: int, month: int, count: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + count
     return index // 12, index % 12 + 1
