@@ -142,3 +142,18 @@ def test_a_file_far_over_the_limit_is_reported_and_not_read(tmp_path):
     assert archive.articles == []
     [problem] = archive.problems
     assert problem.message.startswith("file is 5.2 MB, over the 1.0 MB limit for one dispatch")
+
+
+def test_versions_of_a_wire_story_are_one_article(tmp_path):
+    first = (FIXTURES / "revisions" / "chipwerk-first.txt").read_text("utf-8")
+    second = (FIXTURES / "revisions" / "chipwerk-second.txt").read_text("utf-8")
+    write(tmp_path, "2026/03/first.txt", "---\ndate: 2026-03-20T08:00\n---\n" + first)
+    write(tmp_path, "2026/03/second.txt", "---\ndate: 2026-03-20T10:30\n---\n" + second)
+    archive = read_archive(tmp_path, "articles", OPTIONS)
+    (article,) = archive.articles
+    assert article.title == "Chipwerk to hire 30 engineers for new Taipei design centre"
+    assert article.url == "2026/03/chipwerk-to-open-design-centre-in-taipei/"
+    assert article.revision_note == "1ST LEAD"
+    assert [r.article.title for r in article.revisions] == [
+        "Chipwerk to open design centre in Taipei"
+    ]

@@ -448,6 +448,14 @@ def _from_dispatch(
         "credits": d.credits,
         "notes": tuple(p.text for p in d.notes),
         "layout": d.layout,
+        # A wire's versions of one story share its slugline, its agency and its day.
+        "story_key": (
+            f"{d.sources[0] if d.sources else ''}:{d.slugline.casefold()}:{when.date().isoformat()}"
+        )
+        if d.slugline
+        else None,
+        "version_time": when,
+        "revision_note": ", ".join(d.version_marks) or None,
     }
 
 

@@ -361,6 +361,7 @@ def _read_head(d: Dispatch, head: list[Line], options: ParseOptions) -> None:
             d.furniture.append(Paragraph(text, line.number))
         elif VERSION_MARK.match(bare) or SLUGLINE.match(bare) or WIRE_HEADER.match(bare):
             d.notes.append(Paragraph(bare, line.number))
+            story_marks(d, bare)
         elif BYLINE.match(bare) and d.byline is None:
             agency = BYLINE_AGENCY.search(bare)
             d.byline = bare[: agency.start()].strip() if agency else bare
@@ -384,6 +385,29 @@ def _read_head(d: Dispatch, head: list[Line], options: ParseOptions) -> None:
     )
     d.title, d.title_line = title.text, title.line
     d.notes.extend(c for c in candidates if c is not title)
+
+
+# What a wire service writes to say which version of a story this is.
+VERSION_WORDS = re.compile(
+    r"^(?:REFILE|CORRECTED|CORRECTION|\d+(?:ST|ND|RD|TH)\s+(?:LEAD|NET|UPDATE|ADD|WRITETHRU)|"
+    r"UPDATE\s+\d+|\(UPDATE\s+\d+\)|\d*(?:st|nd|rd|th)?\s*Ld-Writethru)$",
+    re.I,
+)
+ANPA_KEYWORD = re.compile(
+    r"^(?P<slug>BC-[^,]+?)(?:-ABRIDGED)?(?:,\s*(?P<mark>[^,]*Ld-Writethru))?,"
+)
+
+
+def story_marks(d: Dispatch, note: str) -> None:
+    """The slugline that names a story across its versions, and this version's markers."""
+    if (keyword := ANPA_KEYWORD.match(note)) is not None:
+        d.slugline = d.slugline or keyword["slug"].strip()
+        if keyword["mark"]:
+            d.version_marks.append(keyword["mark"].strip())
+    elif SLUGLINE.match(note):
+        d.slugline = d.slugline or note.strip("/")
+    elif VERSION_WORDS.match(note):
+        d.version_marks.append(note)
 
 
 def _read_tail(d: Dispatch, rest: list[Paragraph], options: ParseOptions) -> None:

@@ -41,6 +41,8 @@ class Dispatch:
     dateline_date: str | None = None
     credits: str | None = None
     updated: datetime | None = None
+    slugline: str | None = None  # a wire's name for the story, the same in all its versions
+    version_marks: list[str] = field(default_factory=list)  # `REFILE`, `1ST LEAD`, `UPDATE 1`
     body: list[Paragraph] = field(default_factory=list)
     furniture: list[Paragraph] = field(default_factory=list)
     notes: list[Paragraph] = field(default_factory=list)

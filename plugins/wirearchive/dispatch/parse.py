@@ -13,6 +13,7 @@ from .layouts import (
     lines_of,
     parse_web_copy,
     parse_wire,
+    story_marks,
 )
 from .model import Dispatch, Paragraph
 
@@ -65,6 +66,8 @@ def parse_text(
         d, problems = parse_wire(lines, options, path, trailer)
         complete_year(d, year_hint, options)
     d.notes[:0] = header_lines
+    for note in header_lines:  # an envelope's header names the story and its version too
+        story_marks(d, note.text)
     if trailer.strip():
         last = first_line + text.count("\n")
         d.furniture.append(Paragraph(" ".join(trailer.split()), last))
