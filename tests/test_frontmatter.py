@@ -166,3 +166,17 @@ def test_yaml_tags_that_would_run_code_are_refused():
     loaded = load_text("---\ntitle: !!python/object/apply:os.system ['true']\n---\n" + WIRE)
     assert [p.line for p in loaded.problems] == [2]
     assert "front matter is not valid YAML" in loaded.problems[0].message
+
+
+def test_front_matter_events_may_say_their_kind_span_and_entities():
+    loaded = load_text(
+        "---\nevents:\n  - {date: 2026, text: Un plan., kind: planned}\n"
+        "  - {date: 2016, until: 2020, text: Une période., about: [chipwerk]}\n---\n" + WIRE
+    )
+    assert loaded.problems == []
+    assert [e.as_dict() for e in loaded.article.events] == [
+        {"date": "2026", "text": "Un plan.", "kind": "planned"},
+        {"date": "2016", "text": "Une période.", "until": "2020", "about": ["chipwerk"]},
+    ]
+    bad = load_text("---\nevents:\n  - {date: 2026, text: x, kind: someday}\n---\n" + WIRE)
+    assert "`kind` that is not past, planned or deadline" in bad.problems[0].message

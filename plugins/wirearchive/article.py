@@ -30,7 +30,7 @@ from .model import Article, Event, Image, Quote
 from .problems import Problem
 from .text.markdown import neutralise_html, paragraphs_markdown, plain_paragraphs
 from .text.slugs import make_slug
-from .timeline.events import find_events
+from .timeline.events import dated_events
 
 PATH_YEAR = re.compile(r"(?:^|/)(?P<year>(?:19|20)\d{2})(?:/|$)")
 
@@ -177,7 +177,9 @@ def load(
         return Loaded(None, problems, dispatch)
     fields["fingerprint"] = fingerprint(fm.body)
     return Loaded(
-        _finish(fields, overlay, fm.lines, annotator, source_file, problems), problems, dispatch
+        _finish(fields, overlay, fm.lines, annotator, source_file, problems, options),
+        problems,
+        dispatch,
     )
 
 
@@ -199,9 +201,24 @@ def _finish(
     annotator: Annotator | None,
     path: str,
     problems: list[Problem],
+    options: ParseOptions,
     given: tuple[str, ...] = (),
 ) -> Article:
-    """The article of `fields`, annotated (`given`: ids the file itself links, kept)."""
+    """The article of `fields`, annotated and dated (`given`: ids the file itself links,
+    kept). `fields["events"]` holds the paragraphs `(text, line)` whose events are found."""
+    fields = {
+        **fields,
+        "events": _dated_events(
+            overlay,
+            fields["events"],
+            fields["date"],
+            fields["language"],
+            fields["source_file"],
+            problems,
+            options,
+            annotator,
+        ),
+    }
     if annotator is None:  # no glossary: the contributor's ids and quotations are taken as given
         annotation = Annotation(
             tuple(dict.fromkeys([*overlay.get("entities", ()), *given])),
@@ -268,7 +285,8 @@ def _load_item(
     known = annotator.glossary if annotator is not None else None
     given = tuple(_glossary_ids(item, known)) if known is not None else ()
     return Loaded(
-        _finish(fields, overlay, fm.lines, annotator, f"{path}.yml", problems, given), problems
+        _finish(fields, overlay, fm.lines, annotator, f"{path}.yml", problems, options, given),
+        problems,
     )
 
 
@@ -306,7 +324,8 @@ def _from_item(
         or language.detect(" ".join([title, summary or "", *body_text[:12]]), options.languages)
         or _fallback_language(options)
     )
-    events_from = [(summary or "", None), *((p.text, p.line) for p in paragraphs)]
+    events_from: list[tuple[str, int | None]] = [(summary or "", None)]
+    events_from += [(p.text, p.line) for p in paragraphs]
     public = [f for f in item.furniture if f.public and f.label not in ("byline", "credits")]
     return {
         "source_file": path,
@@ -320,7 +339,7 @@ def _from_item(
         "image": _image(overlay.get("image")),
         "slug": overlay.get("slug") or make_slug(title, lang),
         "body": paragraphs_markdown(body_text),
-        "events": _dated_events(overlay, events_from, when, lang, path, problems),
+        "events": events_from,
         "byline": item.byline,
         "credits": "; ".join(item.credits) or None,
         "notes": tuple(f"{f.label}: {f.text}" for f in public),
@@ -443,7 +462,7 @@ def _from_dispatch(
         "image": _image(image),
         "slug": overlay.get("slug") or make_slug(title, lang),
         "body": paragraphs_markdown([p.text for p in d.body]),
-        "events": _dated_events(overlay, paragraphs, when, lang, path, problems),
+        "events": paragraphs,
         "byline": d.byline,
         "credits": d.credits,
         "notes": tuple(p.text for p in d.notes),
@@ -496,7 +515,7 @@ def _curated(
         "image": _image(overlay.get("image")),
         "slug": overlay.get("slug") or make_slug(overlay["title"], lang),
         "body": body,
-        "events": _dated_events(overlay, paragraphs, when, lang, path, problems),
+        "events": paragraphs,
         "raw_format": "markdown",
     }
 
@@ -512,19 +531,37 @@ def _dated_events(
     lang: str,
     path: str,
     problems: list[Problem],
+    options: ParseOptions,
+    annotator: Annotator | None,
 ) -> tuple[Event, ...]:
-    """The contributor's `events` when front matter gives them, else those found in the text."""
+    """The contributor's `events` when front matter gives them, else those found in the
+    text, each with what its sentence is about when there is a glossary."""
     if "events" in overlay:
         return tuple(
             Event(
-                e["date"].isoformat() if isinstance(e["date"], dt.date) else str(e["date"]),
+                str(frontmatter.partial_date(e["date"])),
                 e["text"],
+                e.get("kind", "past"),
+                str(frontmatter.partial_date(e["until"])) if e.get("until") is not None else None,
+                tuple(e.get("about", ())),
             )
             for e in overlay["events"]
         )
-    found, notes = find_events(paragraphs, when, lang, path)
+    about = types = None
+    if annotator is not None:
+        introduced: set[str] = set()  # the people named in full so far, sentence by sentence
+
+        def about(sentence: str) -> list[tuple[int, int, str]]:
+            return [
+                (m.start, m.end, m.entity) for m in annotator.matcher.find(sentence, introduced)
+            ]
+
+        types = annotator.types
+    found, notes = dated_events(
+        paragraphs, when, lang, path, about=about, types=types, options=options
+    )
     problems += notes
-    return tuple(found)
+    return tuple(Event(e.date, e.text, e.kind, e.until, e.about) for e in found)
 
 
 def _sources(names: list[str], options: ParseOptions) -> tuple[str, ...]:

@@ -207,12 +207,33 @@ def _events(value) -> str | None:
     for event in value:
         if not (isinstance(event, dict) and isinstance(event.get("text"), str)):
             return "must be a list of {date, text} mappings"
-        when = event.get("date")
-        when = when.isoformat() if isinstance(when, dt.date) else when
+        unknown = set(event) - {"date", "text", "kind", "until", "about"}
+        if unknown:
+            return f"has an event with unknown keys {sorted(map(str, unknown))}"
+        if event.get("kind", "past") not in ("past", "planned", "deadline"):
+            return "has an event `kind` that is not past, planned or deadline"
+        until = partial_date(event.get("until"))
+        if until is not None and not (
+            isinstance(until, str) and EVENT_DATE.match(until) and _valid_partial(until)
+        ):
+            return "has an event `until` that is not YYYY, YYYY-MM or YYYY-MM-DD"
+        about = event.get("about", [])
+        if not (isinstance(about, list) and all(isinstance(i, str) for i in about)):
+            return "has an event `about` that is not a list of glossary ids"
+        when = partial_date(event.get("date"))
         if not (isinstance(when, str) and EVENT_DATE.match(when) and _valid_partial(when)):
             shown = brief(event.get("date"))
             return f"has an event date {shown} that is not YYYY, YYYY-MM or YYYY-MM-DD"
     return None
+
+
+def partial_date(value: object) -> object:
+    """A partial date as YAML may give it (`2026`, `2025-09`, a date) as text; else as is."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:04d}"
+    return value
 
 
 def _valid_partial(text: str) -> bool:

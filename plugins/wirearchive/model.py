@@ -39,13 +39,29 @@ class Quote:
 
 @dataclass(frozen=True)
 class Event:
-    """A dated happening a dispatch reports: `date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`."""
+    """A dated happening a dispatch reports: `date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+
+    `kind` says whether it had happened when the dispatch was filed (`past`), was still to
+    come (`planned`) or is a limit (`deadline`: `jusqu'en 2032`); `until` ends a span
+    (`von 2016 bis 2020`); `about` names the entities its sentence is about.
+    """
 
     date: str
     text: str
+    kind: str = "past"
+    until: str | None = None
+    about: tuple[str, ...] = ()
 
     def as_dict(self) -> dict:
-        return {"date": self.date, "text": self.text}
+        """The event's keys; those at their default are left out (a past event: date, text)."""
+        data: dict = {"date": self.date, "text": self.text}
+        if self.kind != "past":
+            data["kind"] = self.kind
+        if self.until is not None:
+            data["until"] = self.until
+        if self.about:
+            data["about"] = list(self.about)
+        return data
 
 
 @dataclass(frozen=True)

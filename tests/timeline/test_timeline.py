@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from tests.timeline.helpers import archive_of
+from wirearchive.browse.indexes import Browse
+from wirearchive.model import Event
 from wirearchive.timeline import timeline, timelinejs
 from wirearchive.timeline.partial import label, sort_key, span_of
 
@@ -90,3 +93,24 @@ def test_timelinejs_export_keeps_the_latest_entries_when_limited():
         "February 1, 2026",
     ]
     assert document["title"]["text"]["text"] == "The latest 2 of 4 entries."
+
+
+def test_an_entitys_timeline_keeps_the_events_about_it():
+    both = article(
+        "both",
+        "2025-10-06T09:00",
+        entities=["nvidia", "tsmc"],
+        events=[
+            Event("2025-10-01", "Nvidia a annoncé un accord.", about=("nvidia",)),
+            Event("2024-12", "TSMC a ouvert son usine de Phoenix.", about=("tsmc",)),
+            Event("2025-09", "Les deux groupes ont signé.", about=("nvidia", "tsmc")),
+        ],
+    )
+    given = article(
+        "given", "2025-10-07T09:00", entities=["nvidia"], events=[("2025-08", "Sans about.")]
+    )
+    browse = Browse(archive_of(both, given))
+    texts = [e.text for e in browse.timeline("nvidia").entries() if e.kind == "event"]
+    assert texts == ["Sans about.", "Les deux groupes ont signé.", "Nvidia a annoncé un accord."]
+    tsmc = [e.text for e in browse.timeline("tsmc").entries() if e.kind == "event"]
+    assert tsmc == ["TSMC a ouvert son usine de Phoenix.", "Les deux groupes ont signé."]

@@ -172,7 +172,7 @@ class Browse:
             return self._archive_timeline
         if entity_id not in self._entity_timelines:
             self._entity_timelines[entity_id] = timelines.of_articles(
-                self.by_entity.get(entity_id, [])
+                self.by_entity.get(entity_id, []), about=entity_id
             )
         return self._entity_timelines[entity_id]
 

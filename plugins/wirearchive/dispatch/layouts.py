@@ -363,11 +363,11 @@ def _read_head(d: Dispatch, head: list[Line], options: ParseOptions) -> None:
             d.notes.append(Paragraph(bare, line.number))
             story_marks(d, bare)
         elif BYLINE.match(bare) and d.byline is None:
-            agency = BYLINE_AGENCY.search(bare)
-            d.byline = bare[: agency.start()].strip() if agency else bare
-            if agency:  # `By Jane Doe, Reuters`: the agency is a source, not lost
+            signed = BYLINE_AGENCY.search(bare)
+            d.byline = bare[: signed.start()].strip() if signed else bare
+            if signed:  # `By Jane Doe, Reuters`: the agency is a source, not lost
                 d.sources.append(
-                    options.agency_table.canonical(agency["agency"]) or agency["agency"]
+                    options.agency_table.canonical(signed["agency"]) or signed["agency"]
                 )
         elif (agency := options.agency_table.canonical(bare)) is not None:
             d.sources.append(agency)

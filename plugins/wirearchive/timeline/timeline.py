@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Literal
 
-from ..model import Article
+from ..model import Article, Event
 from . import partial
 
 Kind = Literal["event", "publication"]
@@ -25,6 +25,7 @@ class Entry:
     kind: Kind
     text: str  # the event's sentence, or the dispatch's title
     article: Article
+    event: Event | None = None  # the event itself (kind, span, entities); None for publications
 
     @property
     def precision(self) -> partial.Precision:
@@ -87,9 +88,19 @@ class Timeline:
 
 
 def entries_of(
-    articles: Iterable[Article], *, events: bool = True, publications: bool = True
+    articles: Iterable[Article],
+    *,
+    events: bool = True,
+    publications: bool = True,
+    about: str | None = None,
 ) -> list[Entry]:
-    """Every event and publication of `articles`, unsorted."""
+    """Every event and publication of `articles`, unsorted.
+
+    With `about` (an entity id), only the events whose sentence is about that entity: an
+    entity's timeline is not every date of every dispatch that names it. An event that says
+    nothing of what it is about (given in front matter without `about`) counts for the
+    article's entities.
+    """
     found: list[Entry] = []
     for article in articles:
         if publications:
@@ -97,7 +108,11 @@ def entries_of(
                 Entry(article.date.date().isoformat(), "publication", article.title, article)
             )
         if events:
-            found += [Entry(e.date, "event", e.text, article) for e in article.events]
+            found += [
+                Entry(e.date, "event", e.text, article, e)
+                for e in article.events
+                if about is None or about in (e.about or article.entities)
+            ]
     return found
 
 
@@ -116,8 +131,9 @@ def build(entries: Iterable[Entry]) -> Timeline:
     return timeline
 
 
-def of_articles(articles: Iterable[Article]) -> Timeline:
-    return build(entries_of(articles))
+def of_articles(articles: Iterable[Article], about: str | None = None) -> Timeline:
+    """The timeline of `articles` (their events about the entity `about` when given)."""
+    return build(entries_of(articles, about=about))
 
 
 def latest_events(articles: Iterable[Article], count: int, until: str | None = None) -> list[Entry]:
