@@ -93,11 +93,14 @@ def first_query(browser, base: str, site: Path, query: str, timeout_s: float) ->
         "bytes": first[1],
         "gzip_bytes": first[2],
         "bytes_after_3s": total[1],
+        "fetched_first": {
+            f: (site / f).stat().st_size for f in search_files(at_first_results, base, site)
+        },
     }
 
 
-def search_bytes(urls: list[str], base: str, site: Path) -> tuple[int, int, int]:
-    """Files, bytes and gzipped bytes of the search files among `urls`."""
+def search_files(urls: list[str], base: str, site: Path) -> list[str]:
+    """The search files among `urls`, as paths under `site`."""
     files = sorted(
         {
             url.split("?")[0].removeprefix(base)
@@ -105,7 +108,12 @@ def search_bytes(urls: list[str], base: str, site: Path) -> tuple[int, int, int]
             if any(part in "/" + url.removeprefix(base) for part in SEARCH_FILES)
         }
     )
-    paths = [site / f for f in files if (site / f).is_file()]
+    return [f for f in files if (site / f).is_file()]
+
+
+def search_bytes(urls: list[str], base: str, site: Path) -> tuple[int, int, int]:
+    """Files, bytes and gzipped bytes of the search files among `urls`."""
+    paths = [site / f for f in search_files(urls, base, site)]
     return (
         len(paths),
         sum(p.stat().st_size for p in paths),

@@ -47,13 +47,19 @@ def environment(package: Path | None = None, **extra: str) -> dict[str, str]:
 
 @dataclass
 class Run:
-    """One process run: wall seconds, peak RSS of its largest process, peak PSS of its tree."""
+    """One process run: wall seconds, peak RSS of its largest process, peak PSS of its tree.
+
+    `cpu_seconds`: user + system time of the process and the workers it waited for (less
+    sensitive than wall time to a busy machine); `load`: the 1-minute load average at its end.
+    """
 
     seconds: float
     max_rss: int
     tree_pss: int
     returncode: int
     stderr: str
+    cpu_seconds: float = 0.0
+    load: float = 0.0
 
 
 def _children() -> dict[int, list[int]]:
@@ -130,6 +136,8 @@ def run(command: list[str], cwd: Path, env: dict[str, str], preexec=None) -> Run
         peak[0],
         proc.returncode,
         b"".join(stderr_chunks).decode(errors="replace"),
+        usage.ru_utime + usage.ru_stime,
+        os.getloadavg()[0],
     )
 
 

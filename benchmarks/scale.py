@@ -289,6 +289,8 @@ def summarise(raw: dict) -> dict:
             site[kind] = {
                 "median_s": round(statistics.median(r.seconds for r in runs), 2),
                 "runs_s": [round(r.seconds, 2) for r in runs],
+                "cpu_s": round(statistics.median(r.cpu_seconds for r in runs), 2),
+                "load": [round(r.load, 1) for r in runs],
                 "max_rss": int(statistics.median(r.max_rss for r in runs)),
                 "tree_pss": int(statistics.median(r.tree_pss for r in runs)),
             }
@@ -328,6 +330,14 @@ def table(count: int, result: dict, runs: int) -> str:
 
     mc, wc = m["cold"]["median_s"], w["cold"]["median_s"]
     row("cold build", f"{mc:.1f} s", f"{wc:.1f} s", ratio(wc, mc), "<= 1.5x", wc <= 1.5 * mc)
+    mu, wu = m["cold"].get("cpu_s"), w["cold"].get("cpu_s")
+    if mu and wu:
+        row(
+            "  CPU time of it (user + system, with workers)",
+            f"{mu:.1f} s",
+            f"{wu:.1f} s",
+            ratio(wu, mu),
+        )
     for kind, label in (("edit", "editing"), ("add", "adding")):
         ms, ws = m[kind]["median_s"], w[kind]["median_s"]
         row(
@@ -428,6 +438,12 @@ def table(count: int, result: dict, runs: int) -> str:
     )
     lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
+    loads = [x for site in (m, w) for k in ("cold", "edit", "add") for x in site[k].get("load", [])]
+    if loads:
+        lines.append(
+            f"\nLoad average (1 min) at the end of the builds: {min(loads):.1f} to {max(loads):.1f} "
+            f"on {os.cpu_count()} cores (above the core count, other work competed for them)."
+        )
     return "\n".join(lines)
 
 
