@@ -41,7 +41,7 @@ def test_pages_fit_a_phone_without_javascript(phone, demo_url, path):
 def test_an_event_known_to_the_month_is_drawn_as_a_month(phone, demo_url):
     phone.goto(demo_url + "timeline/2025/")
     month = phone.locator(".wa-tl--month.wa-tl--event").first
-    assert "(month known, not the day)" in month.inner_text()
+    assert "(mois connu, pas le jour)" in month.inner_text()  # a French dispatch's event
     day = phone.locator(".wa-tl--day.wa-tl--event").first
     mark = "el => getComputedStyle(el, '::before').height"
     assert float(month.evaluate(mark).rstrip("px")) > 2 * float(day.evaluate(mark).rstrip("px"))

@@ -91,9 +91,9 @@ def test_timeline_page_shows_the_events_at_their_precision(chipwerk_site):
         "Le fabricant de puces avait présenté en septembre les plans d'une nouvelle usine à Winterthour."
         in unescape(html)
     )
-    # A month is drawn as a month: labelled as such, never as a day.
+    # A month is drawn as a month: labelled as such, never as a day, in the dispatch's language.
     assert re.search(
-        r'datetime="2025-09">September 2025</time> <span class="wa-tl__precision">\(month known, not the day\)',
+        r'datetime="2025-09">septembre 2025</time> <span class="wa-tl__precision">\(mois connu, pas le jour\)',
         html,
     )
     assert "<script" not in html.split('<div class="wa-timeline">')[1].split("</article>")[0]

@@ -22,6 +22,8 @@ from ..text.sanitize import sanitize_html
 from .config import ArchiveConfig
 from .generators import Generated, SiteData, generate
 from .generators.glossary import CSS, JS
+from .i18n import install as install_translations
+from .i18n import site_language
 from .render import install_filters
 
 # Declares ProperDocs support (ProperDocs 1.6.5, #21): with ProperDocs installed, a build run by
@@ -95,6 +97,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if not self.config.enabled:
             return env
         install_filters(env)
+        # The archive's words in the site's language (theme.language), through gettext.
+        install_translations(env, site_language(config.theme), config.theme.dirs)
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
