@@ -13,7 +13,7 @@ from wirearchive.dispatch import ParseOptions
 from wirearchive.project import Project
 
 INPUTS = FIXTURES / "contribute"
-WEB_COPY = "articles/2026/03/le-fabricant-de-puces-zurichois-chipwerk-leve-40-millions-de.txt"
+WEB_COPY = "articles/2026/03/le-fabricant-de-puces-zurichois-chipwerk-leve-40-millions.txt"
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def test_a_pasted_dispatch_is_stored_by_date_and_headline(site):
     stored = site / WEB_COPY
     assert stored.read_text(encoding="utf-8") == text("web-copy.txt")
     assert (
-        f"added {WEB_COPY} -> page 2026/03/le-fabricant-de-puces-zurichois-chipwerk-leve-40-millions-de/"
+        f"added {WEB_COPY} -> page 2026/03/le-fabricant-de-puces-zurichois-chipwerk-leve-40-millions/"
         in result.stdout
     )
     # What was understood, as `show` prints it.
@@ -101,7 +101,7 @@ def test_same_headline_same_month_gets_the_next_free_name_and_slug(site):
     second_file = WEB_COPY.replace(".txt", "-2.txt")
     assert (site / second_file).is_file()
     assert (
-        f"added {second_file} -> page 2026/03/le-fabricant-de-puces-zurichois-chipwerk-leve-40-millions-de-2/"
+        f"added {second_file} -> page 2026/03/le-fabricant-de-puces-zurichois-chipwerk-leve-40-millions-2/"
         in first.stdout
     )
 

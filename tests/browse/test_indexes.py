@@ -95,3 +95,20 @@ def test_pagination_pages_and_links():
         "archive/2025/01/page/3/",
     )
     assert (pagination["first"], pagination["last"], pagination["total"]) == (51, 100, 120)
+
+
+def test_rubrics_of_one_subject_in_several_languages_are_one_facet():
+    articles = [
+        article("a", "2025-01-01T08:00", rubric="Technologie"),
+        article("b", "2025-01-02T08:00", rubric="Tech", language="en"),
+        article("c", "2025-01-03T08:00", rubric="Technologie"),
+        article("d", "2025-01-04T08:00", rubric="Wirtschaft", language="de"),
+        article("e", "2025-01-05T08:00", rubric="Économie"),
+    ]
+    browse = Browse(archive_of(*articles))
+    facets = {f.name: [a.slug for a in f.articles] for f in browse.facets["rubric"]}
+    assert facets["Technologie"] == ["c", "b", "a"]
+    assert sorted(facets) == ["Technologie", "Économie"]  # a tie is named in reading order
+    tech = browse.facet_of("rubric", "Tech")
+    assert tech is browse.facet_of("rubric", "Technologie") and tech.slug == "technologie"
+    assert browse.spellings(tech) == ("Tech", "Technologie")

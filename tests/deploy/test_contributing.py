@@ -55,7 +55,7 @@ def test_a_dispatch_pasted_as_the_guide_says_is_published(tmp_path):
 
     added = run(steps[0], clone, stdin=pasted)
     assert added.returncode == 0, added.stderr
-    stored = "articles/2026/03/le-fabricant-de-puces-zurichois-chipwerk-leve-40-millions-de.txt"
+    stored = "articles/2026/03/le-fabricant-de-puces-zurichois-chipwerk-leve-40-millions.txt"
     assert (clone / stored).read_text(encoding="utf-8") == pasted
     for command in steps[1:]:
         result = run(command, clone)
@@ -63,13 +63,13 @@ def test_a_dispatch_pasted_as_the_guide_says_is_published(tmp_path):
 
     page = (
         clone
-        / "site/2026/03/le-fabricant-de-puces-zurichois-chipwerk-leve-40-millions-de/index.html"
+        / "site/2026/03/le-fabricant-de-puces-zurichois-chipwerk-leve-40-millions/index.html"
     )
     html = page.read_text(encoding="utf-8")
     assert "Le fabricant de puces zurichois Chipwerk lève 40 millions de francs" in html
     assert "Chipwerk conçoit des puces spécialisées" in html
     home = (clone / "site/index.html").read_text(encoding="utf-8")
-    assert 'href="2026/03/le-fabricant-de-puces-zurichois-chipwerk-leve-40-millions-de/"' in home
+    assert 'href="2026/03/le-fabricant-de-puces-zurichois-chipwerk-leve-40-millions/"' in home
 
 
 def test_the_guide_names_the_checks_the_pull_request_runs():

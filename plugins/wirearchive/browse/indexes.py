@@ -52,6 +52,44 @@ class Facet:
 
 FACET_FOLDERS = {"source": "sources", "rubric": "rubrics", "language": "languages"}
 
+# Rubrics that name one subject in the site's languages: one facet gathers them. A rubric
+# in no group is a subject of its own.
+RUBRIC_GROUPS = (
+    (
+        "Technologie",
+        "Technologies",
+        "Tech",
+        "Technology",
+        "Technik",
+        "Digital",
+        "Numérique",
+        "Multimédia",
+        "Informatique",
+        "Netzwelt",
+        "Tecnologia",
+    ),
+    ("Économie", "Economie", "Wirtschaft", "Economy", "Business", "Economia"),
+    ("Marchés", "Märkte", "Markets", "Bourse", "Börse", "Mercati", "Borsa"),
+    ("Entreprises", "Unternehmen", "Companies", "Aziende"),
+    ("Finance", "Finanzen", "Finanza"),
+    ("Médias", "Medien", "Media"),
+    ("Télécoms", "Télécommunications", "Telekommunikation", "Telecoms"),
+    ("Sciences", "Science", "Wissenschaft", "Wissen", "Forschung", "Recherche", "Scienza"),
+    ("Santé", "Gesundheit", "Health", "Salute"),
+    ("Suisse", "Schweiz", "Switzerland", "Svizzera"),
+    ("International", "Monde", "Ausland", "World", "Estero", "Mondo"),
+    ("Politique", "Politik", "Politics", "Politica"),
+    ("Culture", "Kultur", "Cultura"),
+    ("Société", "Gesellschaft", "Society", "Società"),
+    ("Énergie", "Energie", "Energy", "Energia"),
+)
+_RUBRIC_GROUP = {fold(name): group[0] for group in RUBRIC_GROUPS for name in group}
+
+
+def rubric_group(rubric: str) -> str:
+    """The subject a rubric names: `Tech` and `Technologie` are one."""
+    return _RUBRIC_GROUP.get(fold(rubric), rubric)
+
 
 @dataclass
 class Period:
@@ -96,6 +134,7 @@ class Browse:
         self.archive = archive
         self.articles: list[Article] = archive.articles  # newest first
         self._entity_timelines: dict[str, timelines.Timeline] = {}
+        self._spellings: dict[str, tuple[str, ...]] = {}
 
     # -- by date
 
@@ -120,16 +159,24 @@ class Browse:
 
     @cached_property
     def facets(self) -> dict[str, list[Facet]]:
-        """Facets of each kind, sorted by name."""
+        """Facets of each kind, sorted by name. The rubrics of one subject in the site's
+        languages (`Tech`, `Technologie`; `Wirtschaft`, `Économie`) make one facet, named
+        by the spelling most of its dispatches use."""
         names: dict[str, dict[str, list[Article]]] = {
             kind: defaultdict(list) for kind in FACET_FOLDERS
         }
+        spellings: dict[str, Counter[str]] = defaultdict(Counter)
         for article in self.articles:
             for source in dict.fromkeys(article.sources):
                 names["source"][source].append(article)
             if article.rubric:
-                names["rubric"][article.rubric].append(article)
+                group = rubric_group(article.rubric)
+                names["rubric"][group].append(article)
+                spellings[group][article.rubric] += 1
             names["language"][article.language].append(article)
+        labels = {g: min(c, key=lambda name: (-c[name], fold(name))) for g, c in spellings.items()}
+        names["rubric"] = {labels[g]: found for g, found in names["rubric"].items()}
+        self._spellings = {labels[g]: tuple(sorted(c, key=fold)) for g, c in spellings.items()}
         result: dict[str, list[Facet]] = {}
         for kind, by_name in names.items():
             slugs = unique_slugs(by_name) if kind != "language" else {n: n for n in by_name}
@@ -140,11 +187,23 @@ class Browse:
         return result
 
     def facet_of(self, kind: str, name: str) -> Facet | None:
+        """The facet of a source, rubric (any of its spellings) or language."""
         return self._facet_lookup.get((kind, name))
+
+    def spellings(self, facet: Facet) -> tuple[str, ...]:
+        """The rubric spellings a rubric facet gathers (`Tech`, `Technologie`)."""
+        if facet.kind != "rubric":
+            return ()
+        self.facets  # noqa: B018 (computes the spellings with the facets)
+        return self._spellings.get(facet.name, (facet.name,))
 
     @cached_property
     def _facet_lookup(self) -> dict[tuple[str, str], Facet]:
-        return {(f.kind, f.name): f for facets in self.facets.values() for f in facets}
+        lookup = {(f.kind, f.name): f for facets in self.facets.values() for f in facets}
+        for facet in self.facets["rubric"]:
+            for spelling in self.spellings(facet):
+                lookup[("rubric", spelling)] = facet
+        return lookup
 
     # -- by entity
 

@@ -8,11 +8,17 @@ and for the files `wirearchive add` writes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Container, Iterator
 
 from slugify import slugify
 
-SLUG_MAX = 60
+from .words import ALL_COMMON
+
+SLUG_MAX = 60  # characters: a cut slug ends on a whole word, and not on a small one
+# `5,4 milliards` is `5-4-milliards`, not `54-milliards`: a decimal comma or point between
+# digits keeps them apart.
+DECIMAL = re.compile(r"(?<=\d)[,.](?=\d)")
 TRANSLITERATION = {
     "de": [
         ["ä", "ae"],
@@ -29,14 +35,23 @@ TRANSLITERATION = {
 def make_slug(
     text: str, language: str | None = None, *, max_length: int = SLUG_MAX, default: str = "dispatch"
 ) -> str:
-    """ASCII slug of `text`, cut at a word boundary, umlauts spelled out in German."""
+    """ASCII slug of `text`, umlauts spelled out in German; when it is too long, cut at a
+    word boundary and not after a word that leaves the phrase hanging (`...-millions-de`)."""
+    text = DECIMAL.sub("-", text)
+    replacements = TRANSLITERATION.get(language or "", ())
+    whole = slugify(text, save_order=True, replacements=replacements)
     slug = slugify(
         text,
         max_length=max_length,
         word_boundary=True,
         save_order=True,
-        replacements=TRANSLITERATION.get(language or "", ()),
+        replacements=replacements,
     )
+    if slug != whole:
+        words = slug.split("-")
+        while len(words) > 1 and words[-1] in ALL_COMMON:
+            words.pop()
+        slug = "-".join(words)
     return slug or default
 
 
