@@ -68,6 +68,7 @@ Curated articles:
     md-markdown-breakout.md         breaking out of a link (target, title), a table cell and code spans
     md-frontmatter-fields.md        title, summary, rubric, section, sources, image, quotes, events all hostile; `&` in the title
     md-title-nul.md                 a NUL byte and a vertical tab in the title (XML feeds cannot hold them)
+    md-date-basic-time.md           `date: "2025-06-04T051011 "`: ISO basic time and a trailing space (found by fuzzing)
     md-yaml-python-name.md          reported: `!!python/name:os.system` as the title
     md-wrong-type-title.md          reported: a list as the title
     md-date-impossible.md           reported: `date: 2025-13-40` unquoted
@@ -118,6 +119,11 @@ CONTROLS_STOP_THE_BUILD = (
 BOMB_IN_GLOSSARY = (
     f"{ONE_LINE}: an alias bomb in a glossary entry's aliases takes about 50 s to read "
     "(entities/aliases.py quotes each nested entry in full, in nine messages)"
+)
+DATE_READ_UNSTRIPPED = (
+    f"{ONE_LINE}: a date the front-matter check accepts once stripped (ISO basic time, a "
+    "trailing space) is read unstripped by article.py, fromisoformat raises, and the file is "
+    "left out as `could not be read ... please report this file`"
 )
 PARSE_ERROR_REPEATED = (
     f"{ONE_LINE}: a curated article whose front matter is not valid YAML is also reported as "
@@ -184,6 +190,10 @@ CASES: dict[str, Case] = {
         P,
         isolated="a NUL byte in a title stops the build in feedgen",
         xfail=dict.fromkeys(["published", "markup", "escaped once"], CONTROLS_STOP_THE_BUILD),
+    ),
+    "md-date-basic-time.md": Case(
+        P,
+        xfail=dict.fromkeys(["published", "markup", "escaped once"], DATE_READ_UNSTRIPPED),
     ),
     "md-yaml-python-name.md": Case(R, xfail={"reported": PARSE_ERROR_REPEATED}),
     "md-wrong-type-title.md": Case(R),
@@ -509,6 +519,7 @@ def test_the_page_of_a_file_shows_its_text_escaped_once(builds, name):
     assert built.build.returncode == 0, built.build.stderr[-3000:]
     page = page_of(built, name)
     if page is None:
+        assert CASES[name].outcome == R, f"no page made from {name}"
         return
     assert escaped_twice(built, page, CORPUS_TEXT) == [], page
 

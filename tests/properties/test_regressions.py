@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from wirearchive import frontmatter
 from wirearchive.article import load
 from wirearchive.dispatch import ParseOptions, decode, parse_text
 from wirearchive.search.analysis import words
@@ -44,15 +43,20 @@ def test_a_file_in_one_single_byte_code_page_is_still_read_in_it():
     assert decode(text.encode("cp1252")).text == text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="frontmatter.py (issue 9 item 2): an explicit `!!timestamp` tag still reaches "
-    "YAML's date constructor, which raises ValueError on an impossible date",
+@pytest.mark.parametrize(
+    "block",
+    [
+        pytest.param(block, marks=pytest.mark.xfail(strict=True, reason=reason))
+        for block, reason in KNOWN_TO_RAISE.items()
+    ],
 )
-@pytest.mark.parametrize("block", KNOWN_TO_RAISE)
-def test_front_matter_that_raised_is_a_problem(block):
-    fm, problems = frontmatter.split(f"---\n{block}\n---\nBody\n", "articles/a.txt")
-    assert [p.line for p in problems] == [2]
+@pytest.mark.parametrize("source", ["articles/2025/06/a.txt", "articles/a.md"])
+def test_front_matter_that_raised_is_read_or_reported(block, source):
+    data = f"---\ntitle: T\n{block}\n---\nGENEVA, June 3, 2025 (Reuters) - Body.\n".encode()
+    loaded = load(data, source, OPTIONS)  # found by hypothesis and by the fuzzer: it raised
+    errors = [p for p in loaded.problems if p.severity == "error"]
+    assert loaded.article is not None or errors
+    assert all(p.path == source and p.line for p in errors)
 
 
 @pytest.mark.xfail(
