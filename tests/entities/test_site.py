@@ -107,22 +107,20 @@ def test_entity_page_lists_the_article_and_quotes(built):
     assert "../nvidia/" in related
 
 
-def test_glossary_index_by_type_with_counts(built):
+def test_glossary_index_lists_the_named_entries_by_type_and_the_others_apart(built):
     tree = parse(built / "site" / "entities" / "index.html")
     groups = {g.get("aria-labelledby"): g for g in by_class(tree, "section", "wa-glossary__group")}
-    assert list(groups) == ["company", "person", "product", "media", "place"]
+    assert list(groups) == ["company", "person", "product", "media"]  # no place is named
     people = [
         (text_of(i.find("a")), text_of(by_class(i, "span", "wa-count")[0]))
         for i in by_class(groups["person"], "li", "wa-glossary__item")
     ]
-    assert people == [
-        ("Jensen Huang", "(1)"),
-        ("Lisa Su", "(0)"),
-        ("Masayoshi Son", "(0)"),
-        ("Ralph Hamers", "(0)"),
-        ("Sam Altman", "(1)"),
-        ("Ursula von der Leyen", "(0)"),
-    ]
+    assert people == [("Jensen Huang", "(1 dispatch)"), ("Sam Altman", "(1 dispatch)")]
+    (apart,) = by_class(tree, "details", "wa-glossary__unnamed")
+    unnamed = [text_of(a) for a in apart.iter("a")]
+    assert "Lisa Su" in unnamed and "Ursula von der Leyen" in unnamed
+    assert "Jensen Huang" not in unnamed
+    assert text_of(apart.find("summary")).endswith("entries not yet named in a dispatch")
 
 
 def test_entity_pages_stay_out_of_the_navigation(built):

@@ -27,10 +27,12 @@ To add or change a string, edit the template, then, from the repository's root::
         -k gettext_in:2 -k ngettext_in:2,3 --add-location=file --sort-output -w 100 \\
         --project=wirearchive -o plugins/wirearchive/site/locale/wirearchive.pot plugins/wirearchive
     .venv/bin/pybabel update -i plugins/wirearchive/site/locale/wirearchive.pot \\
-        -d plugins/wirearchive/site/locale -D wirearchive --no-fuzzy-matching -w 100
+        -d plugins/wirearchive/site/locale -D wirearchive --no-fuzzy-matching --ignore-obsolete \\
+        -w 100
 
-and fill in the new `msgstr` of each language (`pybabel update` keeps every existing entry;
-a new language: `pybabel init -l <lang>` with the same `-i`, `-d`, `-D`).
+and fill in the new `msgstr` of each language: `pybabel update` keeps every entry still in use
+and drops those no template uses any more. A new language: `pybabel init -l <lang>` with the
+same `-i`, `-d`, `-D`, then add it to `SHIPPED`.
 """
 
 from __future__ import annotations

@@ -19,9 +19,10 @@ from ..browse import browse_of
 from ..project import Project
 from ..text.markdown import neutralise_html
 from ..text.sanitize import sanitize_html
+from . import navigation
 from .config import ArchiveConfig
 from .generators import Generated, SiteData, generate
-from .generators.glossary import CSS, JS
+from .generators.glossary import ARCHIVE_CSS, CSS, JS
 from .i18n import install as install_translations
 from .i18n import site_language
 from .render import install_filters
@@ -37,6 +38,7 @@ else:
     replacement_warning.setup()
 
 log = get_plugin_logger(__name__)
+NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
 TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -50,11 +52,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.pages: dict[str, Generated] = {}
         if not self.config.enabled:
             return config
+        self.owner_nav = config.nav  # the site owner's, kept as written (navigation.py)
         root = Path(config.config_file_path).resolve().parent
         self.project = Project.from_options(root, config.docs_dir, self.config)
         # After the theme's own folders and any custom_dir, so a site can override ours.
         config.theme.dirs.append(str(TEMPLATES))
-        config.extra_css.append(CSS)
+        config.extra_css += [ARCHIVE_CSS, CSS]
         config.extra_javascript.append(JS)
         return config
 
@@ -67,20 +70,26 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             (log.info if problem.severity == "info" else log.warning)(str(problem))
         data = SiteData(self.archive, self.project, self.config, {f.src_uri for f in files}, config)
         self.pages = {}
-        # Articles, entities and the archive's other pages are reached through its indexes:
-        # thousands of them in the sidebar would make every page heavy.
-        for item in generate(data):
+        items = list(generate(data))
+        sections = navigation.sections(
+            data.gettext,
+            glossary.index_src if glossary is not None else None,
+            data.existing | {item.src_uri for item in items},
+        )
+        # The sections' index pages are in the navigation; the archive's other pages (articles,
+        # entities, ...) are reached through them: thousands in the sidebar would make every
+        # page heavy.
+        in_nav = {src for _, src in sections}
+        for item in items:
+            inclusion = (
+                InclusionLevel.INCLUDED if item.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
+            )
             if item.template is not None:
                 self.pages[item.src_uri] = item
             existing = files.get_file_from_path(item.src_uri)
             if existing is None:
                 files.append(
-                    File.generated(
-                        config,
-                        item.src_uri,
-                        content=item.content,
-                        inclusion=InclusionLevel.NOT_IN_NAV,
-                    )
+                    File.generated(config, item.src_uri, content=item.content, inclusion=inclusion)
                 )
             elif (
                 item.template is None
@@ -88,7 +97,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 files.remove(existing)
                 files.append(File.generated(config, item.src_uri, content=item.content))
             else:  # an existing page (an entity's) only gets template and context
-                existing.inclusion = InclusionLevel.NOT_IN_NAV
+                existing.inclusion = inclusion
+        pages = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav()]
+        config.nav = navigation.site_nav(self.owner_nav, sections, pages)
         for problem in data.problems:
             log.warning(str(problem))
         return files

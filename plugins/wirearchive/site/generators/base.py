@@ -9,6 +9,7 @@ from ...archive import Archive
 from ...frontmatter import dump
 from ...problems import Problem
 from ...project import Project
+from ..i18n import site_language, translations
 
 
 @dataclass
@@ -45,6 +46,17 @@ class SiteData:
     def locale(self) -> str | None:
         theme = self.site_option("theme")
         return theme.get("language") if theme is not None else None
+
+    @property
+    def language(self) -> str:
+        """The language of the interface: a shipped catalog's (`theme.language`, else English)."""
+        return site_language(self.site_option("theme"))
+
+    def gettext(self, message: str, **values: object) -> str:
+        """`message` in the interface's language, its `%(name)s` filled from `values` when
+        given (a template of a title is returned as it is, to be filled later)."""
+        text = translations(self.language).gettext(message)
+        return text % values if values else text
 
 
 def page(title: str) -> str:

@@ -15,26 +15,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ...browse import feeds
-from ...browse.indexes import ENTITY_PAGE_ENTRIES, FACET_FOLDERS, Browse, Facet, browse_of
+from ...browse.indexes import FACET_FOLDERS, Browse, Facet, browse_of, reading_order
+from ...timeline import partial, timelinejs
 from ...timeline import timeline as timelines
-from ...timeline import timelinejs
 from .base import Generated, SiteData, page
 
-PAGE_SIZE = 50
-TIMELINE_PAGE_SIZE = (
-    300  # entries per timeline page; /timeline/ shows the whole timeline up to this many
-)
-# TimelineJS exports keep the latest entries: TimelineJS itself slows down past a few hundred
-EXPORT_LIMIT = 1000
+PAGE_SIZE = 50  # dispatches on a page of a list (a month, a source, an entity's)
+TIMELINE_PAGE_SIZE = 100  # events on a page of a timeline (a year's, an entity's)
+TIMELINE_LATEST = 50  # the latest events, on /timeline/
+TIMELINE_FILTERS = 12  # entities with the most events, offered as filters on /timeline/
+ENTITY_EVENTS = 10  # the latest events on an entity's page; more get timeline pages
+# TimelineJS exports keep the latest events: TimelineJS itself slows down past a few hundred,
+# and an export's size stays bounded however busy the entity
+EXPORT_LIMIT = 100
 ARCHIVE_TEMPLATE = "wirearchive/archive.html"
 LISTING_TEMPLATE = "wirearchive/listing.html"
 FACETS_TEMPLATE = "wirearchive/facets.html"
 TIMELINE_TEMPLATE = "wirearchive/timeline.html"
-FACET_TITLES = {
-    "source": ("Sources", "Dispatches from {}"),
-    "rubric": ("Rubrics", "Rubric: {}"),
-    "language": ("Languages", "Dispatches in {}"),
-}
 
 
 def _item(
@@ -85,14 +82,14 @@ def archive_pages(data: SiteData) -> Iterable[Generated]:
     browse = _browse(data)
     yield _item(
         "archive/index.md",
-        page("Archive"),
+        page(data.gettext("Archive")),
         ARCHIVE_TEMPLATE,
         {"view": "years", "years": browse.years, "months": browse.months},
     )
     for year in browse.years:
         yield _item(
             f"archive/{year.year}/index.md",
-            page(f"Archive {year.year}"),
+            page(data.gettext("Archive %(year)s", year=year.year)),
             ARCHIVE_TEMPLATE,
             {"view": "months", "year": year, "months": browse.months[year.year]},
         )
@@ -102,7 +99,7 @@ def archive_pages(data: SiteData) -> Iterable[Generated]:
             ):
                 yield _item(
                     src,
-                    page(f"Archive {month.key}"),
+                    page(partial.label(month.key, data.locale)),
                     LISTING_TEMPLATE,
                     {
                         "view": "month",
@@ -116,10 +113,20 @@ def archive_pages(data: SiteData) -> Iterable[Generated]:
 # ---------------------------------------------------------------- sources, rubrics, languages
 
 
+def facet_titles(data: SiteData) -> dict[str, tuple[str, str]]:
+    """The title of each kind's index and of one of its pages (`%(name)s`), translated."""
+    return {
+        "source": (data.gettext("Sources"), data.gettext("Dispatches from %(name)s")),
+        "rubric": (data.gettext("Rubrics"), data.gettext("Rubric: %(name)s")),
+        "language": (data.gettext("Languages"), data.gettext("Dispatches in %(name)s")),
+    }
+
+
 def facet_pages(data: SiteData) -> Iterable[Generated]:
     browse = _browse(data)
+    titles = facet_titles(data)
     for kind, folder in FACET_FOLDERS.items():
-        index_title, page_title = FACET_TITLES[kind]
+        index_title, page_title = titles[kind]
         facets = browse.facets[kind]
         yield _item(
             f"{folder}/index.md",
@@ -137,7 +144,7 @@ def _facet(facet: Facet, title: str) -> Iterable[Generated]:
     ):
         yield _item(
             src,
-            page(title.format(facet.name)),
+            page(title % {"name": facet.label}),
             LISTING_TEMPLATE,
             {"view": facet.kind, "facet": facet, "articles": articles, "pagination": pagination},
         )
@@ -146,20 +153,61 @@ def _facet(facet: Facet, title: str) -> Iterable[Generated]:
 # ----------------------------------------------------------------------------- timelines
 
 
-def timeline_pages(data: SiteData) -> Iterable[Generated]:
-    """/timeline/ (whole when short, else a list of years), a page per year and per entity,
-    each paginated by `TIMELINE_PAGE_SIZE` entries, and a TimelineJS export beside each."""
+def entity_events(browse: Browse, entity_id: str) -> timelines.Timeline:
+    """The events of an entity's timeline, without the publications (its dispatches are
+    listed on its page already)."""
+    return events_only(browse.timeline(entity_id))
+
+
+def events_only(timeline: timelines.Timeline) -> timelines.Timeline:
+    return timelines.build(e for e in timeline.entries() if e.kind == "event")
+
+
+def entity_folder(data: SiteData, entity_id: str) -> str:
+    """The src_uri folder of an entity's pages (`entities/nvidia`), in the glossary's folder."""
+    glossary = data.archive.glossary
+    entity = glossary.get(entity_id) if glossary else None
+    if entity is not None:
+        return entity.src_uri[: -len(".md")]
+    return f"{glossary.folder if glossary else 'entities'}/{entity_id}"
+
+
+def timeline_filters(data: SiteData, counts: dict[str, int]) -> list[dict]:
+    """The entities with the most events, A–Z: links to their timelines (the filters of
+    /timeline/ that work without JavaScript)."""
     browse = _browse(data)
-    timeline = browse.timeline()
-    inline = timeline.count <= TIMELINE_PAGE_SIZE
+    busiest = sorted(counts, key=lambda i: (-counts[i], i))[:TIMELINE_FILTERS]
+    links = []
+    for entity_id in busiest:
+        entity = browse.entity(entity_id)
+        if entity is None or not counts[entity_id]:
+            continue
+        url = (
+            f"{entity_folder(data, entity_id)}/timeline/"
+            if counts[entity_id] > ENTITY_EVENTS
+            else f"{entity.url}#timeline"
+        )
+        links.append({"entity": entity, "count": counts[entity_id], "url": url})
+    return sorted(links, key=lambda link: reading_order(link["entity"].name))
+
+
+def timeline_pages(data: SiteData) -> Iterable[Generated]:
+    """/timeline/ (the latest events, years and entities to choose from), a page per year
+    and per busy entity, each paginated by `TIMELINE_PAGE_SIZE` events, and a TimelineJS
+    export (the latest `EXPORT_LIMIT` events) beside each."""
+    browse = _browse(data)
+    timeline = events_only(browse.timeline())
+    entity_timelines = {i: entity_events(browse, i) for i in sorted(browse.by_entity)}
+    filters = timeline_filters(data, {i: t.count for i, t in entity_timelines.items()})
+    shared = {"all_years": timeline.years, "filters": filters}
     yield _item(
         "timeline/index.md",
-        page("Timeline"),
+        page(data.gettext("Timeline")),
         TIMELINE_TEMPLATE,
         {
-            "timeline": timeline,
-            "inline": inline,
-            "all_years": timeline.years,
+            **shared,
+            "timeline": timelines.build(timeline.entries()[-TIMELINE_LATEST:]),
+            "total": timeline.count,
             "json_url": "timeline/timeline.json",
         },
     )
@@ -169,46 +217,43 @@ def timeline_pages(data: SiteData) -> Iterable[Generated]:
         folder = f"timeline/{year.year}"
         yield from _timeline_pages(
             folder,
-            f"Timeline {year.year}",
+            data.gettext("Timeline of %(year)s", year=year.year),
             timeline.year(year.year),
-            {"year": year.year, "all_years": timeline.years, "json_url": f"{folder}/timeline.json"},
+            {**shared, "year": year.year, "json_url": f"{folder}/timeline.json"},
         )
         yield _item(
             f"{folder}/timeline.json",
             _export(timeline.year(year.year), f"{data.site_name} {year.year}", locale),
         )
-    for entity_id in sorted(browse.by_entity):
-        entity_timeline = browse.timeline(entity_id)
+    for entity_id, entity_timeline in entity_timelines.items():
         name = _entity_name(data, entity_id)
-        if entity_timeline.count > ENTITY_PAGE_ENTRIES:
+        folder = entity_folder(data, entity_id)
+        if entity_timeline.count > ENTITY_EVENTS:
             yield from _timeline_pages(
-                f"entities/{entity_id}/timeline",
-                f"Timeline: {name}",
+                f"{folder}/timeline",
+                data.gettext("Timeline of %(name)s", name=name),
                 entity_timeline,
                 {
                     "entity_id": entity_id,
                     "entity_name": name,
-                    "json_url": f"entities/{entity_id}/timeline.json",
+                    "entity_url": f"{folder}/",
+                    "json_url": f"{folder}/timeline.json",
                 },
             )
-        yield _item(f"entities/{entity_id}/timeline.json", _export(entity_timeline, name, locale))
+        if entity_timeline.count:
+            yield _item(f"{folder}/timeline.json", _export(entity_timeline, name, locale))
 
 
 def _timeline_pages(
     folder: str, title: str, timeline: timelines.Timeline, context: dict
 ) -> Iterable[Generated]:
     for src, entries, pagination in paginate(folder, timeline.entries(), TIMELINE_PAGE_SIZE):
-        pagination["noun"] = "entries"
+        pagination["noun"] = "events"
         yield _item(
             src,
             page(title),
             TIMELINE_TEMPLATE,
-            {
-                **context,
-                "timeline": timelines.build(entries),
-                "inline": True,
-                "pagination": pagination,
-            },
+            {**context, "timeline": timelines.build(entries), "pagination": pagination},
         )
 
 
@@ -226,14 +271,16 @@ def feed_pages(data: SiteData) -> Iterable[Generated]:
     browse = _browse(data)
     site = data.site_name
     latest = browse.articles[: feeds.FEED_COUNT]
-    info = feeds.FeedInfo(site, f"Latest dispatches of {site}", "", "feed", data.locale)
+    info = feeds.FeedInfo(
+        site, data.gettext("Latest dispatches of %(site)s", site=site), "", "feed", data.locale
+    )
     yield _item("feed.xml", feeds.rss(info, latest, data.site_option("site_url")))
     yield _item("feed.json", feeds.json_feed(info, latest, data.site_option("site_url")))
     for entity_id in sorted(browse.by_entity):
         name = _entity_name(data, entity_id)
         info = feeds.FeedInfo(
             f"{name} - {site}",
-            f"Latest dispatches naming {name}",
+            data.gettext("Latest dispatches naming %(name)s", name=name),
             f"entities/{entity_id}/",
             f"entities/{entity_id}/feed",
             data.locale,
