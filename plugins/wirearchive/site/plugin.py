@@ -147,6 +147,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             page.update_date = date
         return page
 
+    def on_serve(self, server, config, builder):
+        """`mkdocs serve` rebuilds when a dispatch or a glossary entry changes, as it does for
+        docs/: the archive's folder is outside docs_dir, so it is watched here."""
+        if self.config.enabled:
+            for folder in (self.project.articles_path, self.project.glossary_path):
+                if folder.is_dir():
+                    server.watch(str(folder))
+        return server
+
     def on_post_build(self, config):
         if not self.config.enabled:
             return
