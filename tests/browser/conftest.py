@@ -10,6 +10,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -42,8 +43,8 @@ def require_chromium() -> None:
 
 
 @pytest.fixture(scope="session")
-def demo_url(tmp_path_factory) -> Iterator[str]:
-    """The repository's demo site, built and served under a sub-path: its URL."""
+def demo_site(tmp_path_factory) -> Path:
+    """The repository's demo site, built: its folder."""
     require_chromium()
     root = tmp_path_factory.mktemp("demo")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
@@ -51,7 +52,13 @@ def demo_url(tmp_path_factory) -> Iterator[str]:
         shutil.copytree(ROOT / name, root / name)
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
-    with serve(root / "site", SUB_PATH) as url:
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def demo_url(demo_site) -> Iterator[str]:
+    """The demo site served under a sub-path (not its site_url's): its URL."""
+    with serve(demo_site, SUB_PATH) as url:
         yield url
 
 
@@ -66,14 +73,22 @@ def browser():
         chromium.close()
 
 
-def local_context(browser, url: str):
-    """A fresh browser profile that may reach the local server only: nothing from outside loads."""
-    context = browser.new_context()
-    local = url.removesuffix(SUB_PATH)
-    context.route(
-        "**/*",
-        lambda route: route.continue_() if route.request.url.startswith(local) else route.abort(),
-    )
+def local_context(browser, url: str, **options):
+    """A fresh browser profile that may reach the local server only: nothing from outside
+    loads, and what a page asked of another host is listed in `context.blocked`."""
+    context = browser.new_context(**options)
+    local = "{0.scheme}://{0.netloc}/".format(urlsplit(url))
+    blocked: list[str] = []
+
+    def route(route):
+        if route.request.url.startswith(local):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    context.blocked = blocked
     return context
 
 

@@ -55,8 +55,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.owner_nav = config.nav  # the site owner's, kept as written (navigation.py)
         root = Path(config.config_file_path).resolve().parent
         self.project = Project.from_options(root, config.docs_dir, self.config)
-        # After the theme's own folders and any custom_dir, so a site can override ours.
-        config.theme.dirs.append(str(TEMPLATES))
+        # Before the theme's own folders, for our 404.html (translated, right under any path),
+        # and after a site's custom_dir, so a site can override ours.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
         config.extra_css += [ARCHIVE_CSS, CSS]
         config.extra_javascript.append(JS)
         return config
