@@ -161,7 +161,8 @@ def load(
         return Loaded(None, [*problems, Problem(source_file, fm.body_line, "error", message)])
     dispatch = None
     if source_file.endswith(".md"):
-        fields = _curated(fm, overlay, source_file, options, problems)
+        unreadable = any(p.severity == "error" for p in split_problems)
+        fields = None if unreadable else _curated(fm, overlay, source_file, options, problems)
     else:
         year = PATH_YEAR.search(str(PurePosixPath(source_file).parent))
         dispatch, parse_problems = parse_text(
@@ -400,14 +401,8 @@ def _machine_format(text: str) -> str | None:
 
 
 def _date(value, tz) -> dt.datetime:
-    if isinstance(value, dt.datetime):
-        return dates.to_zone(value, tz)
-    if isinstance(value, dt.date):
-        return dt.datetime.combine(value, dt.time(0, 0), tzinfo=tz)
-    parsed = dates.parse_iso(str(value), tz)
-    if parsed is not None:
-        return parsed
-    return dates.to_zone(dt.datetime.fromisoformat(str(value).replace("Z", "+00:00")), tz)
+    """A front-matter date (checked already) in the site's zone; naive is wall-clock time."""
+    return dates.to_zone(frontmatter.date_value(value), tz)
 
 
 def _from_dispatch(
@@ -420,30 +415,24 @@ def _from_dispatch(
 ) -> dict | None:
     first = fm.body_line
     title = overlay.get("title", d.title)
-    if not title:
-        problems.append(
-            Problem(
-                path,
-                first,
-                "error",
-                "no headline found: the first line should be "
-                "the headline (or set `title:` in front matter)",
-            )
-        )
-        title = PurePosixPath(path).stem.replace("-", " ").replace("_", " ")
     when = _date(overlay["date"], options.tz) if "date" in overlay else d.date
-    if when is None:
+    headline = "no headline found: the first line should be the headline (or set `title:` in "
+    if when is None:  # one message for the file: it is skipped
         hint = f" (the dateline has `{d.dateline_date}` but no year)" if d.dateline_date else ""
+        also = "" if title else f"; and {headline}front matter)"
         problems.append(
             Problem(
                 path,
                 d.date_line or first,
                 "error",
                 f"no date found{hint}: add a `date: YYYY-MM-DDTHH:MM` line of front "
-                "matter; the dispatch is skipped",
+                f"matter; the dispatch is skipped{also}",
             )
         )
         return None
+    if not title:
+        problems.append(Problem(path, first, "error", f"{headline}front matter)"))
+        title = PurePosixPath(path).stem.replace("-", " ").replace("_", " ")
     summary = overlay.get("summary", d.summary)
     if not d.body and not summary:
         problems.append(Problem(path, first, "warning", "no body text found after the headline"))

@@ -213,7 +213,7 @@ def date_line(dateline_date: str | None) -> str:
 
 
 def _reported(loaded: Loaded, message: str) -> bool:
-    return any(p.message.startswith(message) for p in loaded.problems)
+    return any(message in p.message for p in loaded.problems)
 
 
 def _inside(path: Path, folder: Path, root: Path) -> str | None:

@@ -31,12 +31,16 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 class _Loader(_BASE):  # type: ignore[valid-type,misc]
-    """PyYAML's safe loader, without implicit timestamps: dates stay text until checked."""
+    """PyYAML's safe loader, without timestamps: dates stay text until checked, even when
+    tagged `!!timestamp` (YAML's own constructor raises on `2025-13-40`)."""
 
     yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
         for first, resolvers in _BASE.yaml_implicit_resolvers.items()
     }
+
+
+_Loader.add_constructor(_TIMESTAMP, lambda loader, node: loader.construct_scalar(node))
 
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -89,10 +93,60 @@ def split(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
                 f"front matter must be a mapping of keys to values, not a {type(values).__name__}",
             )
         ]
-    fm.values = values
     # `raw` starts with the newline ending the opening `---` line: YAML line n is file line n + 1.
     fm.lines = {str(key.value): 1 + key.start_mark.line for key, _ in node.value}
-    return fm, []
+    fm.values = {}
+    problems = []
+    clean = _Cleaner()
+    for key, value in values.items():
+        clean.changed = False
+        fm.values[clean(key)] = clean(value)
+        if clean.changed:
+            problems.append(
+                Problem(
+                    path,
+                    fm.lines.get(str(key)),
+                    "warning",
+                    f"front matter key `{key}` holds control characters "
+                    "(NUL, escape, ...): they are left out",
+                )
+            )
+    return fm, problems
+
+
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class _Cleaner:
+    """Front-matter values with control characters (NUL, escape...) left out of their
+    strings, at any depth: a title is text, and XML (feeds) cannot even hold them. Shared
+    parts (YAML aliases) are cleaned once, so an alias bomb costs no more than its distinct
+    parts; `changed` says whether anything was left out."""
+
+    def __init__(self) -> None:
+        self.done: dict[int, object] = {}
+        self.changed = False
+
+    def __call__(self, value):
+        if isinstance(value, str):
+            if CONTROLS.search(value):
+                self.changed = True
+                return CONTROLS.sub("", value)
+            return value
+        if not isinstance(value, (list, dict)):
+            return value
+        if id(value) in self.done:
+            return self.done[id(value)]
+        if isinstance(value, list):
+            cleaned: list = []
+            self.done[id(value)] = cleaned
+            cleaned.extend(self(v) for v in value)
+            return cleaned
+        mapping: dict = {}
+        self.done[id(value)] = mapping
+        for key, item in value.items():
+            mapping[self(key)] = self(item)
+        return mapping
 
 
 def split_block(data: bytes, path: str) -> tuple[FrontMatter, list[Problem]]:
@@ -147,16 +201,26 @@ def _str_list(value) -> str | None:
     return "must be a list of strings"
 
 
-def _date(value) -> str | None:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return None
+def date_value(value: object) -> dt.datetime:
+    """The date-time a front-matter `date` gives: a date is midnight, a naive time is the
+    site's wall-clock time (zoned by the caller). Raises ValueError when it is none; the
+    one reading of a date, for the check below and for the article alike."""
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time(0, 0))
     if isinstance(value, str):
-        try:
-            dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-            return None
-        except ValueError as exc:
-            if DATE_SHAPE.match(value.strip()):
-                return f"is not a date of the calendar ({exc})"
+        return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    raise ValueError("not a date")
+
+
+def _date(value) -> str | None:
+    try:
+        date_value(value)
+        return None
+    except ValueError as exc:
+        if isinstance(value, str) and DATE_SHAPE.match(value.strip()):
+            return f"is not a date of the calendar ({exc})"
     return "must be an ISO 8601 date or date-time, such as 2026-02-01 or 2026-02-01T09:12:00+01:00"
 
 

@@ -34,7 +34,8 @@ def test_rss_is_valid_rss_20_with_dates_in_the_site_time_zone():
     assert parsed.feed.title == "Archive" and parsed.feed.link == SITE
     first, second = parsed.entries
     assert first.link == SITE + "2026/02/b/" and first.id == first.link
-    assert first.summary == "Le lede <b>gras</b>."  # text, escaped in the XML
+    # HTML that reads as the text: a reader shows `<b>gras</b>`, not bold
+    assert first.summary == "Le lede &lt;b&gt;gras&lt;/b&gt;."
     assert [t.term for t in first.tags] == ["ATS", "Keystone-ATS"]
     assert (
         "+0100" in first.published and "+0200" in second.published

@@ -203,8 +203,19 @@ KEYS = st.sampled_from(
     ]
 )
 # YAML written by hand: tags, anchors, merges, odd scalars, broken documents.
+# Front matter that raised in `frontmatter.split` or `article.load` before issue 9's fixes (an
+# explicit `!!timestamp` tag; a date the check accepted once stripped): each is a regression
+# test in test_regressions.py, and the strategies draw them too (RAW_YAML).
+RAISED_BEFORE = (
+    "date: !!timestamp 2025-13-40",
+    "text: !!timestamp ascript:alert(5)",
+    'date: "2025-06-04T051011 "',
+)
+
+
 RAW_YAML = st.sampled_from(
     [
+        *RAISED_BEFORE,
         'title: !!python/object/apply:os.system ["true"]',
         "title: !!python/name:os.system",
         "title: !!binary aGVsbG8=",
@@ -235,20 +246,6 @@ RAW_YAML = st.sampled_from(
         "title: " + "{a: " * 500 + "x" + "}" * 500,
     ]
 )
-
-# Front matter that still raises in `frontmatter.split` or `article.load` (files this suite
-# may not fix), and why: each is an xfail regression test in test_regressions.py and is left
-# out of what the strategies draw until its fix lands (the strict xfail then fails, saying so:
-# move the block into RAW_YAML, the value into the scalars, and drop it here).
-KNOWN_TO_RAISE = {
-    "date: !!timestamp 2025-13-40": "frontmatter.py (issue 9 item 2): an explicit `!!timestamp` "
-    "tag still reaches YAML's date constructor, which raises ValueError on an impossible date",
-    "text: !!timestamp ascript:alert(5)": "frontmatter.py (issue 9 item 2): an explicit "
-    "`!!timestamp` tag on a value that is no date raises AttributeError in YAML's constructor",
-    'date: "2025-06-04T051011 "': "article.py (issue 9 item 2): the check accepts a date once "
-    "stripped (ISO basic time, trailing space), article._date reads it unstripped and "
-    "datetime.fromisoformat raises: a traceback from mkdocs build",
-}
 
 
 @st.composite

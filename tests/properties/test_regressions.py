@@ -13,7 +13,7 @@ from wirearchive.dispatch import ParseOptions, decode, parse_text
 from wirearchive.search.analysis import words
 
 from ..conftest import FIXTURES
-from .strategies import KNOWN_TO_RAISE
+from .strategies import RAISED_BEFORE
 from .test_dispatch import lost_words
 
 OPTIONS = ParseOptions()
@@ -43,13 +43,7 @@ def test_a_file_in_one_single_byte_code_page_is_still_read_in_it():
     assert decode(text.encode("cp1252")).text == text
 
 
-@pytest.mark.parametrize(
-    "block",
-    [
-        pytest.param(block, marks=pytest.mark.xfail(strict=True, reason=reason))
-        for block, reason in KNOWN_TO_RAISE.items()
-    ],
-)
+@pytest.mark.parametrize("block", RAISED_BEFORE)
 @pytest.mark.parametrize("source", ["articles/2025/06/a.txt", "articles/a.md"])
 def test_front_matter_that_raised_is_read_or_reported(block, source):
     data = f"---\ntitle: T\n{block}\n---\nGENEVA, June 3, 2025 (Reuters) - Body.\n".encode()

@@ -3,11 +3,17 @@
 Feed readers need absolute links, so feeds are made only for a site with a `site_url`.
 Dates carry the site's time zone offset. Nothing depends on the clock: the feed's
 `lastBuildDate` is the newest dispatch's date, so the same archive gives the same bytes.
+
+RSS readers show titles and descriptions as HTML, so the RSS feed gives them as HTML that
+reads as the text (escaped once more inside the XML); characters XML cannot hold (NUL and
+other controls) are left out. The JSON feed gives text as text (`content_text`).
 """
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urljoin
@@ -17,6 +23,7 @@ from feedgen.feed import FeedGenerator
 from ..model import Article
 
 FEED_COUNT = 30
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
 
@@ -39,15 +46,20 @@ def _summary(article: Article) -> str:
     return article.summary or article.title
 
 
+def _html(text: str) -> str:
+    """Text as the HTML an RSS reader renders: escaped, without what XML cannot hold."""
+    return html.escape(XML_UNSAFE.sub("", text), quote=False)
+
+
 def rss(info: FeedInfo, articles: Sequence[Article], site_url: str) -> bytes:
     """An RSS 2.0 document of `articles` (newest first)."""
     feed = FeedGenerator()
-    feed.title(info.title)
+    feed.title(_html(info.title))
     feed.link(href=_absolute(site_url, info.path + ".xml"), rel="self")
     feed.link(
         href=_absolute(site_url, info.page), rel="alternate"
     )  # after `self`: feedgen keeps the last for <link>
-    feed.description(info.description)
+    feed.description(_html(info.description))
     feed.generator("Wirearchive")
     if info.language:
         feed.language(info.language)
@@ -57,13 +69,13 @@ def rss(info: FeedInfo, articles: Sequence[Article], site_url: str) -> bytes:
     for article in articles:
         url = _absolute(site_url, article.url)
         entry = feed.add_entry(order="append")
-        entry.title(article.title)
+        entry.title(_html(article.title))
         entry.link(href=url)
         entry.guid(url, permalink=True)
-        entry.description(_summary(article))
+        entry.description(_html(_summary(article)))
         entry.pubDate(article.date)
         for source in article.sources:
-            entry.category(term=source)
+            entry.category(term=XML_UNSAFE.sub("", source))
     return feed.rss_str(pretty=True)
 
 

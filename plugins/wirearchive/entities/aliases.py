@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..problems import Problem
+from ..problems import Problem, brief
 from ..text.folding import fold, fold_in_place, fold_key
 from .model import TYPES, Alias, Entity
 from .words import ALL_COMMON
@@ -62,24 +62,26 @@ def parse_entity(
             )
     name = values.get("name")
     if not (isinstance(name, str) and name.strip()):
-        error("name", f"must be a non-empty string, got {name!r}")
+        error("name", f"must be a non-empty string, got {brief(name)}")
     kind = values.get("type")
     if kind not in TYPES:
-        error("type", f"must be one of {', '.join(TYPES)}, got {kind!r}")
+        error("type", f"must be one of {', '.join(TYPES)}, got {brief(kind)}")
     wikidata = values.get("wikidata")
     if wikidata is not None and not (isinstance(wikidata, str) and WIKIDATA.match(wikidata)):
-        error("wikidata", f"must be a Wikidata item id such as Q182477, got {wikidata!r}")
+        error("wikidata", f"must be a Wikidata item id such as Q182477, got {brief(wikidata)}")
     description = values.get("description")
     if description is not None and not (isinstance(description, str) and description.strip()):
-        error("description", f"must be one sentence of text, got {description!r}")
+        error("description", f"must be one sentence of text, got {brief(description)}")
     entity_fold = _folds(values.get("fold", []))
     if entity_fold is None:
-        error("fold", f"must be a list drawn from {', '.join(FOLDS)}, got {values.get('fold')!r}")
+        error(
+            "fold", f"must be a list drawn from {', '.join(FOLDS)}, got {brief(values.get('fold'))}"
+        )
     raw_aliases = values.get("aliases", [])
     if raw_aliases is None:
         raw_aliases = []
     if not isinstance(raw_aliases, list):
-        error("aliases", f"must be a list, got {raw_aliases!r}")
+        error("aliases", f"must be a list, got {brief(raw_aliases)}")
     if len(problems) > before:
         return None
     # Checked above: narrowed for the type checker.
@@ -125,16 +127,16 @@ def _alias(
     fold = entity_fold
     if isinstance(raw, dict):
         if set(raw) - {"text", "fold"} or not isinstance(raw.get("text"), str):
-            return None, f"entry {raw!r} must be a string or a mapping {{text, fold}}"
+            return None, f"entry {brief(raw)} must be a string or a mapping {{text, fold}}"
         own = _folds(raw.get("fold", []))
         if own is None:
             return (
                 None,
-                f"entry {raw['text']!r}: `fold` must be a list drawn from {', '.join(FOLDS)}",
+                f"entry {brief(raw['text'])}: `fold` must be a list drawn from {', '.join(FOLDS)}",
             )
         fold, raw = own, raw["text"]
     if not isinstance(raw, str):
-        return None, f"entry {raw!r} must be a string"
+        return None, f"entry {brief(raw)} must be a string"
     text = " ".join(raw.split())
     if not text:
         return None, "has an empty entry"
