@@ -12,14 +12,20 @@ Two sides, so that neither can pass on its own by accident:
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
+import html5lib
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from wirearchive.site import i18n
+
+from ..conftest import FIXTURES, ROOT, mkdocs_build
 
 SITE = Path(i18n.__file__).parent
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
@@ -94,3 +100,172 @@ def test_plural_forms_follow_the_language(language):
 )
 def test_the_site_language_falls_back_to_english(code, language):
     assert i18n.language_of(code) == language
+
+
+# ----------------------------------------------------------------------------- built pages
+
+I18N = FIXTURES / "i18n"
+# Every page type the archive generates, by a page of it in the test site (`*` as in glob).
+PAGE_TYPES = {
+    "home": "index.html",
+    "article": "2025/09/nvidia-prevoit-d-investir*/index.html",
+    "article with versions": "2026/03/*/index.html",
+    "earlier version": "2026/03/*/v1/index.html",
+    "archive": "archive/index.html",
+    "archive year": "archive/2025/index.html",
+    "archive month": "archive/2025/10/index.html",
+    "sources": "sources/index.html",
+    "source": "sources/ats/index.html",
+    "rubrics": "rubrics/index.html",
+    "rubric": "rubrics/technologie/index.html",
+    "languages": "languages/index.html",
+    "language": "languages/de/index.html",
+    "timeline": "timeline/index.html",
+    "timeline year": "timeline/2025/index.html",
+    "glossary": "entities/index.html",
+    "entity": "entities/jensen-huang/index.html",
+    "entity dispatches": "entities/jensen-huang/dispatches/index.html",
+    "entity dispatches, page 2": "entities/jensen-huang/dispatches/page/2/index.html",
+    "entity quotes": "entities/jensen-huang/quotes/index.html",
+    "entity timeline": "entities/jensen-huang/timeline/index.html",
+    "not found": "404.html",
+    "search": "search/index.html",
+}
+TRANSLATED = tuple(language for language in i18n.SHIPPED if language != "en")
+ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
+
+
+def write_interviews(root: Path) -> None:
+    template = (I18N / "interview.md").read_text(encoding="utf-8")
+    for n in range(1, 61):
+        day = date(2024, 1, 1) + timedelta(weeks=n - 1)
+        text = template.replace("{n}", str(n)).replace("{day}", day.isoformat())
+        text = text.replace("{month}", day.isoformat()[:7])
+        path = root / "articles" / "2024" / f"{day:%m}" / f"interview-{n}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    story = root / "articles" / "2026" / "03"
+    story.mkdir(parents=True)
+    for version in ("v1", "v2"):
+        shutil.copy(
+            FIXTURES / "formats" / f"newsml12-nitf-{version}.xml", story / f"{version}.newsml.xml"
+        )
+
+
+@pytest.fixture(scope="module", params=TRANSLATED)
+def built(request, tmp_path_factory) -> tuple[str, Path]:
+    """The demo, with every page type, built with `theme.language` set to each language."""
+    language = request.param
+    root = tmp_path_factory.mktemp(f"i18n-{language}")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("docs", "articles"):
+        shutil.copytree(ROOT / name, root / name)
+    write_interviews(root)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  language: fr\n" in text
+    config.write_text(text.replace("  language: fr\n", f"  language: {language}\n"), "utf-8")
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return language, root / "site"
+
+
+def interface_text(path: Path, language: str) -> str:
+    """The words of a page that are not a dispatch's or a glossary entry's in another
+    language: every text and labelling attribute, leaving out elements marked with another
+    `lang`, scripts and styles."""
+    tree = html5lib.parse(path.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+    found: list[str] = []
+
+    def walk(element, skip: bool) -> None:
+        lang = element.get("lang")
+        if lang is not None:
+            skip = i18n.language_of(lang) != language
+        if element.tag in ("script", "style"):
+            skip = True
+        if not skip:
+            found.extend(element.get(name) or "" for name in ATTRIBUTES)
+            found.append(element.text or "")
+        for child in element:
+            walk(child, skip)
+            if not skip:
+                found.append(child.tail or "")
+
+    walk(tree, False)
+    return " ".join(" ".join(found).split())
+
+
+def pattern(msgid: str) -> re.Pattern:
+    """A message as it shows on a page: its placeholders any words."""
+    parts = PLACEHOLDER.split(msgid)
+    text = "".join(re.escape(p) if n % 2 == 0 else ".+?" for n, p in enumerate(parts))
+    return re.compile(rf"(?<!\w){text}(?!\w)")
+
+
+def english_left(text: str, language: str) -> list[str]:
+    """The archive's English messages found in `text`, those the language writes the same
+    way (`Wikidata`, `Type` in French) left out."""
+    translations = i18n.translations(language)
+    left = []
+    for msgid, forms in used_messages().items():
+        if len(forms) == 2:
+            same = {translations.ngettext(*forms, n) for n in (1, 2, 5)} & set(forms)
+        else:
+            same = {translations.gettext(msgid)} & {msgid}
+        for form in forms:
+            if form not in same and pattern(form).search(text):
+                left.append(form)
+    return left
+
+
+def translated_found(text: str, language: str) -> set[str]:
+    translations = i18n.translations(language)
+    found = set()
+    for msgid, forms in used_messages().items():
+        shown = (
+            {translations.ngettext(*forms, n) for n in (1, 2, 5)}
+            if len(forms) == 2
+            else {translations.gettext(msgid)}
+        )
+        if any(s != f for s in shown for f in forms) and any(
+            pattern(s).search(text) for s in shown
+        ):
+            found.add(msgid)
+    return found
+
+
+@pytest.mark.parametrize("page_type", list(PAGE_TYPES))
+def test_every_page_type_shows_the_interface_in_the_site_language(built, page_type):
+    language, site = built
+    pages = sorted(site.glob(PAGE_TYPES[page_type]))
+    assert pages, f"no {page_type} page: the test site must have every page type"
+    text = interface_text(pages[0], language)
+    assert english_left(text, language) == [], f"{page_type} ({language}): English left"
+    assert translated_found(text, language), f"{page_type} ({language}): nothing translated"
+
+
+def test_the_built_site_shows_most_of_the_catalog(built):
+    """Not a vacuous pass: the pages checked show the translations of most messages."""
+    language, site = built
+    shown: set[str] = set()
+    for glob in PAGE_TYPES.values():
+        for page in sorted(site.glob(glob))[:1]:
+            shown |= translated_found(interface_text(page, language), language)
+    assert len(shown) >= 0.8 * len(used_messages()), sorted(set(used_messages()) - shown)
+
+
+def test_an_article_speaks_its_own_language_on_a_french_site():
+    """The demo (French interface): a German dispatch's dates and events are German."""
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+        for name in ("docs", "articles"):
+            shutil.copytree(ROOT / name, root / name)
+        result = mkdocs_build(root)
+        assert result.returncode == 0, result.stderr
+        (page,) = (root / "site" / "2025" / "09").glob("nvidia-steigt*/index.html")
+        html = page.read_text(encoding="utf-8")
+    assert "18. September 2025, 14:35" in html  # the dispatch's date, in German
+    events = html.split('class="wa-article-events__list" lang="de"')[1].split("</ol>")[0]
+    assert "August 2025" in events and "août" not in events
+    assert "Dépêches liées" in html and "Classée sous" in html  # the interface, in French
