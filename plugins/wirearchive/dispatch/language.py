@@ -17,7 +17,7 @@ def _identifier(languages: tuple[str, ...]):
     return identifier
 
 
-SAMPLE = 800  # characters: a headline and a paragraph or two decide it; more only costs time
+SAMPLE = 400  # characters: a headline and a paragraph decide it; more only costs time
 _LETTERS = re.compile(r"[^\W\d_]{3}")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterator
 
-from slugify import slugify
+from slugify import slugify, smart_truncate
 
 from .words import ALL_COMMON
 
@@ -38,15 +38,8 @@ def make_slug(
     """ASCII slug of `text`, umlauts spelled out in German; when it is too long, cut at a
     word boundary and not after a word that leaves the phrase hanging (`...-millions-de`)."""
     text = DECIMAL.sub("-", text)
-    replacements = TRANSLITERATION.get(language or "", ())
-    whole = slugify(text, save_order=True, replacements=replacements)
-    slug = slugify(
-        text,
-        max_length=max_length,
-        word_boundary=True,
-        save_order=True,
-        replacements=replacements,
-    )
+    whole = slugify(text, save_order=True, replacements=TRANSLITERATION.get(language or "", ()))
+    slug = smart_truncate(whole, max_length, word_boundary=True, separator="-", save_order=True)
     if slug != whole:
         words = slug.split("-")
         while len(words) > 1 and words[-1] in ALL_COMMON:

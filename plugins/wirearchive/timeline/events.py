@@ -31,11 +31,11 @@ from dataclasses import dataclass
 from ..dispatch.layouts import ParseOptions, find_dateline
 from ..model import Event
 from ..problems import Problem
-from ..text.sentences import sentences
+from ..text.sentences import spans
 from . import partial as dates
 from .grammar import LANGUAGES, Context, Resolver, Span, grammar, kinds_present
 from .kinds import Kind, kind_of
-from .relevance import About, Relevance
+from .relevance import LOOKBACK, About, Relevance
 from .tense import looks_ahead
 
 DEFAULT_OPTIONS = ParseOptions()  # the agencies a dateline may name, when the caller gives none
@@ -161,31 +161,44 @@ def dated_events(
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
     anchor: dt.date | None = None
+    # First the dates of every sentence (in order: a day named resolves the next ones), then
+    # what the sentences are about: names everywhere (one pass of the glossary's matcher per
+    # paragraph, which remembers the people introduced), and what pronouns carry on only near
+    # a dated sentence, where an event may need it.
+    read: list[tuple[str, int | None, list[tuple[int, int, str]], list[Found]]] = []
     for raw, line in paragraphs:
         text = without_dateline(" ".join(raw.split()), options)
         if relevance is None and not kinds_present(text, language):
             continue  # no date word: not worth splitting
-        for sentence in sentences(text):
-            ids = relevance.of(sentence) if relevance is not None else ()
-            for found in find_dates(sentence, day, language, anchor):
-                if found.date is None:
-                    problems.append(
-                        Problem(
-                            path,
-                            line,
-                            "info",
-                            f"date `{found.expression}` left out of the events: {found.reason} "
-                            f"(add it under `events:` in front matter if it matters)",
-                        )
+        names = list(about(text)) if about is not None else []
+        for start, end in spans(text):
+            sentence = text[start:end]
+            found = find_dates(sentence, day, language, anchor)
+            for date in found:
+                if date.date is not None and dates.precision(date.date) == "day":
+                    anchor = dt.date.fromisoformat(date.date)
+            inside = [(s - start, e - start, i) for s, e, i in names if start <= s and e <= end]
+            read.append((sentence, line, inside, found))
+    near = {i - back for i, item in enumerate(read) if item[3] for back in range(LOOKBACK + 1)}
+    for number, (sentence, line, names, found) in enumerate(read):
+        ids = relevance.of(sentence, names, carry=number in near) if relevance is not None else ()
+        for date in found:
+            if date.date is None:
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        "info",
+                        f"date `{date.expression}` left out of the events: {date.reason} "
+                        f"(add it under `events:` in front matter if it matters)",
                     )
-                    continue
-                if dates.precision(found.date) == "day":
-                    anchor = dt.date.fromisoformat(found.date)
-                kind = kind_of(sentence, found.start, found.end, found.date, day, language)
-                if kind is None or (found.date, sentence) in seen:
-                    continue
-                seen.add((found.date, sentence))
-                events.append(DatedEvent(found.date, clean(sentence), kind, found.until, ids, line))
+                )
+                continue
+            kind = kind_of(sentence, date.start, date.end, date.date, day, language)
+            if kind is None or (date.date, sentence) in seen:
+                continue
+            seen.add((date.date, sentence))
+            events.append(DatedEvent(date.date, clean(sentence), kind, date.until, ids, line))
     return events, problems
 
 

@@ -694,6 +694,11 @@ def trigger_words(language: str) -> dict[str, frozenset[str]]:
     }
 
 
+# French writes `été` for the summer and for the past participle of `être` (`a été`): the
+# season rules need one of the other seasons or `été` after a word that makes it a season.
+FR_SEASON = re.compile(r"(?i:printemps|automne|hiver|(?:\bcet\s+|\bl['’]|\ben\s+|\bd['’])été)")
+
+
 def kinds_present(sentence: str, language: str) -> set[str]:
     """The kinds of rules worth running on `sentence`: a word lookup, cheaper than the rules."""
     words = set(WORD.findall(sentence.lower()))
@@ -702,6 +707,8 @@ def kinds_present(sentence: str, language: str) -> set[str]:
     }
     if FOUR_DIGITS.search(sentence):
         present.add("digits")
+    if "season" in present and language == "fr" and not FR_SEASON.search(sentence):
+        present.discard("season")  # `a été` is no summer
     return present
 
 

@@ -83,6 +83,124 @@ DESCRIPTIONS = (
     (PERSON_NOUNS, PEOPLE, PEOPLE),
     (PRODUCT_NOUNS, PRODUCTS, PRODUCTS),
 )
+# What each description must contain, in lower case, for it to match at all: most sentences
+# hold none of these words, and a substring test is much cheaper than the patterns above.
+# (Substrings, so that German compounds count: `Chipkonzern`, `Autohersteller`.)
+DESCRIPTION_KEYS = (
+    (
+        "groupe",
+        "géant",
+        "fabricant",
+        "constructeur",
+        "conglomérat",
+        "concepteur",
+        "titre",
+        "société",
+        "firme",
+        "start-up",
+        "jeune",
+        "multinationale",
+        "entreprise",
+        "opérateur",
+        "éditeur",
+        "équipementier",
+        "action",
+        "konzern",
+        "hersteller",
+        "anbieter",
+        "betreiber",
+        "ausrüster",
+        "unternehmen",
+        "firma",
+        "gesellschaft",
+        "aktie",
+        "company",
+        "group",
+        "firm",
+        "chipmaker",
+        "startup",
+        "carrier",
+        "operator",
+        "maker",
+        "gruppo",
+        "colosso",
+        "produttore",
+        "titolo",
+        "società",
+        "azienda",
+        "operatore",
+    ),
+    (
+        "institution",
+        "autorité",
+        "administration",
+        "commission",
+        "behörde",
+        "kommission",
+        "regierung",
+        "agency",
+        "regulator",
+        "autorità",
+        "istituzione",
+    ),
+    (
+        "patron",
+        "président",
+        "directeur",
+        "dirigeant",
+        "fondateur",
+        "milliardaire",
+        "chef",
+        "präsident",
+        "gründer",
+        "manager",
+        "milliardär",
+        "president",
+        "chief",
+        "executive",
+        "founder",
+        "billionaire",
+        "presidente",
+        "fondatore",
+    ),
+    (
+        "appareils",
+        "modèle",
+        "lunettes",
+        "geräte",
+        "gerät",
+        "modell",
+        "brille",
+        "device",
+        "model",
+        "glasses",
+        "look",
+        "dispositivi",
+        "apparecchi",
+    ),
+)
+# Words each pronoun pattern needs, by language (whole words of the sentence in lower case).
+SUBJECT_WORDS = {
+    "fr": {"il", "elle", "celui-ci", "celle-ci", "dernier", "dernière"},
+    "de": {"er", "es"},
+    "en": {"it", "he", "she"},
+    "it": {"esso", "essa", "lui", "lei"},
+}
+PLURAL_WORDS = {  # with any digit, for `les 3 groupes`
+    "fr": {"ils", "elles", "leur", "leurs", "deux", "trois", "quatre"},
+    "de": {"beiden", "drei", "vier", "beide"},
+    "en": {"they", "their", "both", "two", "three", "four"},
+    "it": {"due", "tre", "quattro", "entrambe"},
+}
+TITLE_KEYS = re.compile("konzern|firmen|unternehmens")
+
+
+def _keys(keys: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(re.escape(key) for key in keys))
+
+
+WORDS = re.compile(r"[\w'’-]+")
+DIGIT = re.compile(r"\d")
 # Pronouns that carry on the sentences before when they start a sentence (after a lead-in).
 SUBJECT_PRONOUNS = {
     "fr": r"il(?!\s+(?:s['’]agit|y\s+a\b|faut|est\s+\w+\s+(?:de|que)))|elle|celui-ci|celle-ci|"
@@ -111,6 +229,7 @@ STATEMENT = {
     "en": r"(?!)",  # `This` and `That` start too many other sentences
     "it": r"ciò",
 }
+POSSESSIVE_WORDS = {lang: set(words.split("|")) for lang, words in POSSESSIVES.items()}
 LEAD = r"(?:[^.;:]{0,120}?,\s+)?"  # a lead-in before the subject: `Mardi, lors de ..., `
 
 # A newspaper quoted as the source: `selon le WSJ`, `according to`, `laut`, `secondo`.
@@ -163,9 +282,12 @@ class Relevance:
         self.plural = re.compile(rf"^{LEAD}(?:{PLURALS[lang]})\b", re.I)
         self.statement = re.compile(rf"^(?:{STATEMENT[lang]})\s+(?=\w)", re.I)
         self.descriptions = [
-            (re.compile(rf"\b(?:{nouns})\b", re.I), fits, wanted)
-            for nouns, fits, wanted in DESCRIPTIONS
+            (re.compile(rf"\b(?:{nouns})\b", re.I), fits, wanted, _keys(keys))
+            for (nouns, fits, wanted), keys in zip(DESCRIPTIONS, DESCRIPTION_KEYS)
         ]
+        self.subject_words = SUBJECT_WORDS[lang]
+        self.possessive_words = POSSESSIVE_WORDS[lang]
+        self.plural_words = PLURAL_WORDS[lang]
         self.titles = re.compile(rf"\b{COMPANY_TITLES}", re.I)
         self.between = BETWEEN_DE if lang == "de" else BETWEEN
         self.nouns_capitalised = lang == "de"
@@ -173,16 +295,27 @@ class Relevance:
     def type_of(self, entity: str) -> str:
         return self.types.get(entity, "company")
 
-    def of(self, sentence: str) -> tuple[str, ...]:
-        """The entities `sentence` is about; call it on every sentence, in reading order."""
+    def of(
+        self,
+        sentence: str,
+        names: Iterable[tuple[int, int, str]] | None = None,
+        *,
+        carry: bool = True,
+    ) -> tuple[str, ...]:
+        """The entities `sentence` is about; call it on every sentence, in reading order.
+
+        `names` are the sentence's names when the caller found them already (in a whole
+        paragraph, at once); `carry=False` skips what pronouns carry on: a sentence far from
+        any dated one needs only its names for the history of the sentences after it.
+        """
         mentions = [
             (start, end, entity)
-            for start, end, entity in self.about(sentence)
+            for start, end, entity in (self.about(sentence) if names is None else names)
             if not self._source(sentence, start, end, entity)
             and not self._describes(sentence, start, end, entity)
         ]
         found = dict.fromkeys(entity for _, _, entity in mentions)
-        if self.history:
+        if carry and self.history:
             for entity in self._carried(sentence, mentions):
                 found.setdefault(entity, None)
         self.history = [list(found), *self.history[: LOOKBACK - 1]]
@@ -202,26 +335,45 @@ class Relevance:
         )
 
     def _carried(self, sentence: str, mentions: list[tuple[int, int, str]]) -> list[str]:
-        """Entities of the sentences before that a pronoun or a description carries on."""
+        """Entities of the sentences before that a pronoun or a description carries on.
+
+        Each pattern runs only when the words it needs are in the sentence: the same answer,
+        a fraction of the time (most sentences have no pronoun or description to carry)."""
+        low = sentence.lower()
+        words = set(WORDS.findall(low))
         if self._is_statement(sentence):
             return self.history[0]
-        m = self.plural.match(sentence)
+        m = (
+            self.plural.match(sentence)
+            if not words.isdisjoint(self.plural_words) or DIGIT.search(low)
+            else None
+        )
         if m and not self._named_before(mentions, m.end(), THINGS):
             wanted = PRODUCTS if re.search(PRODUCT_NOUNS, m.group(), re.I) else COMPANIES
             return self._nearest(wanted | ORGANIZATIONS, every=True)
         carried: list[tuple[int, list[str]]] = []  # (where the pronoun is, what it carries)
-        if (m := self.subject.match(sentence)) and not self._named_before(mentions, m.end(), ANY):
+        if (
+            not words.isdisjoint(self.subject_words)
+            and (m := self.subject.match(sentence))
+            and not self._named_before(mentions, m.end(), ANY)
+        ):
             carried.append((m.end(), self._nearest(ANY)))
-        if m := self.titles.search(sentence):
+        if TITLE_KEYS.search(low) and (m := self.titles.search(sentence)):
             carried.append((m.start(), self._nearest(COMPANIES)))
-        for pattern, fits, wanted in self.descriptions:
+        for pattern, fits, wanted, keys in self.descriptions:
+            if not keys.search(low):
+                continue
             for m in pattern.finditer(sentence):
                 if self._introduces(sentence, m.end(), mentions, fits):
                     continue  # `le géant taïwanais TSMC`: the name that follows
                 if self._named_before(mentions, m.start(), wanted):
                     continue  # `Intel ... and the company said`: the one just named
                 carried.append((m.start(), self._nearest(wanted)))
-        m = self.possessive.search(sentence)
+        m = (
+            self.possessive.search(sentence)
+            if not words.isdisjoint(self.possessive_words)
+            else None
+        )
         if (
             m
             and not any(at < m.start() for at, _ in carried)
