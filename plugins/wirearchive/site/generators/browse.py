@@ -28,6 +28,7 @@ ENTITY_EVENTS = 10  # the latest events on an entity's page; more get timeline p
 # TimelineJS exports keep the latest events: TimelineJS itself slows down past a few hundred,
 # and an export's size stays bounded however busy the entity
 EXPORT_LIMIT = 100
+ENTITY_FEED_COUNT = 10  # items of an entity's feeds (the site's own have feeds.FEED_COUNT)
 ARCHIVE_TEMPLATE = "wirearchive/archive.html"
 LISTING_TEMPLATE = "wirearchive/listing.html"
 FACETS_TEMPLATE = "wirearchive/facets.html"
@@ -154,9 +155,22 @@ def _facet(facet: Facet, title: str) -> Iterable[Generated]:
 
 
 def entity_events(browse: Browse, entity_id: str) -> timelines.Timeline:
-    """The events of an entity's timeline, without the publications (its dispatches are
+    """The events of an entity's timeline: those whose sentence is about it, when the event
+    says what it is about (`Event.about`), without the publications (its dispatches are
     listed on its page already)."""
-    return events_only(browse.timeline(entity_id))
+    return timelines.build(
+        e
+        for e in browse.timeline(entity_id).entries()
+        if e.kind == "event" and entity_id in _about(e, entity_id)
+    )
+
+
+def _about(entry: timelines.Entry, default: str) -> tuple[str, ...]:
+    """The entities the event of `entry` is about; `(default,)` when its event does not say."""
+    for event in entry.article.events:
+        if event.date == entry.date and event.text == entry.text and event.about:
+            return event.about
+    return (default,)
 
 
 def events_only(timeline: timelines.Timeline) -> timelines.Timeline:
@@ -285,7 +299,7 @@ def feed_pages(data: SiteData) -> Iterable[Generated]:
             f"entities/{entity_id}/feed",
             data.locale,
         )
-        articles = browse.by_entity[entity_id][: feeds.FEED_COUNT]
+        articles = browse.by_entity[entity_id][:ENTITY_FEED_COUNT]
         yield _item(
             f"entities/{entity_id}/feed.xml",
             feeds.rss(info, articles, data.site_option("site_url")),

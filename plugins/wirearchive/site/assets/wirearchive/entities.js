@@ -1,10 +1,11 @@
 /* Tooltips for entity mentions: on hover, on keyboard focus and on a first tap.
  *
- * The article page lists its entities as chips and their descriptions as hidden tooltip
- * texts (`#wa-tip-<id>`). This script finds the body links that point to a chip's page,
- * marks them (class `wa-mention`, `aria-describedby` for screen readers) and shows the
- * description next to the link. Escape hides it; on touch screens the first tap shows it
- * and a second tap follows the link. Without JavaScript the link's title remains. */
+ * The article page lists its entities as chips; the body's first link to each carries its
+ * description as a title. This script makes a hidden tooltip text of each (`#wa-tip-<id>`),
+ * marks the chips and the body links that point to a chip's page (class `wa-mention`,
+ * `aria-describedby` for screen readers) and shows the description next to the link.
+ * Escape hides it; on touch screens the first tap shows it and a second tap follows the
+ * link. Without JavaScript the link's title remains. */
 (function () {
   "use strict";
 
@@ -67,13 +68,38 @@
   }
 
   function init() {
+    // A description is in the page once: as the title of the body's first link to the
+    // entity (the browser's own tooltip without this script). Its chip and every link to
+    // the same page get it as a tooltip text of their own (hidden, for aria-describedby).
+    var tips = document.querySelector(".wa-tips");
+    var chips = document.querySelectorAll(".wa-chips a.wa-chip[data-entity]");
+    if (!chips.length) return;
+    if (!tips) {
+      tips = document.createElement("div");
+      tips.className = "wa-tips";
+      tips.hidden = true;
+      chips[0].closest(".wa-chips").after(tips);
+    }
+    var described = {};
+    document.querySelectorAll(".wa-body a[href][title]").forEach(function (link) {
+      if (!(link.href in described)) described[link.href] = link.getAttribute("title");
+    });
     var targets = {};
-    document.querySelectorAll(".wa-chips a.wa-chip[data-entity]").forEach(function (chip) {
+    chips.forEach(function (chip) {
+      var name = chip.textContent.trim();
+      var description = described[chip.href];
+      if (!description || description === name) return;
       var id = "wa-tip-" + chip.getAttribute("data-entity");
-      if (document.getElementById(id)) {
-        targets[chip.href] = id;
-        enhance(chip, id);
+      var tip = document.getElementById(id);
+      if (!tip) {
+        tip = document.createElement("span");
+        tip.className = "wa-tip";
+        tip.id = id;
+        tip.textContent = name + ": " + description;
+        tips.appendChild(tip);
       }
+      targets[chip.href] = id;
+      enhance(chip, id);
     });
     document.querySelectorAll(".wa-body a[href]").forEach(function (link) {
       var id = targets[link.href];
