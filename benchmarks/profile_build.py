@@ -76,6 +76,7 @@ PHASES: list[tuple[str, Callable[[str], bool]]] = [
     ("startup: interpreter, imports, config", lambda s: "build (mkdocs/commands/build.py" not in s),
     ("on_config (plugins)", _has("on_config")),
     ("MkDocs: finding files", _has("get_files")),
+    ("MkDocs: emptying site/ before writing (clean_directory)", _has("clean_directory")),
     ("on_files: glossary", _has("on_files", "Project.glossary")),
     (
         "on_files: read archive, waiting for parse workers",
@@ -103,7 +104,7 @@ PHASES: list[tuple[str, Callable[[str], bool]]] = [
         "MkDocs: writing non-page files (theme assets, dispatch.txt, JSON, feeds)",
         _any("copy_file", "copy_static"),
     ),
-    ("MkDocs: other (sitemap, 404, cleanup)", _has("build (mkdocs/commands/build.py")),
+    ("MkDocs: other (sitemap, 404, theme templates)", _has("build (mkdocs/commands/build.py")),
 ]
 
 

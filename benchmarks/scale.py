@@ -1,7 +1,7 @@
 """Issue 11's table: Wirearchive at 1,000 to 100,000 dispatches beside plain Material.
 
     .venv/bin/python benchmarks/scale.py [--count 1000 10000] [--runs N] [--slow]
-        [--seed 1] [--keep DIR] [--package DIR] [--no-browser] [--json OUT]
+        [--seed 1] [--keep DIR] [--package DIR] [--no-browser] [--dirty] [--json OUT]
     .venv/bin/python benchmarks/scale.py --compare OUT.json [OUT.json ...]
 
 For each count, one seeded synthetic archive (benchmarks/synth.py, `SCALE_*`: French with a
@@ -13,9 +13,10 @@ Material for MkDocs site (pages outside the navigation, Material's search on, sa
 
 Each timing run, per site and in a fresh process each: a cold build (no `site/`, no
 `.cache/`), a build after editing one dispatch (its text changes; caches warm), a build after
-adding one dispatch. The first run also weighs the site (total, by top folder and by kind
-of file, largest page, article pages) and, in headless chromium, what a reader's first
-search transfers (benchmarks/browser.py). Then `wirearchive check` runs on one core
+adding one dispatch (and, with `--dirty`, a `mkdocs build --dirty` after editing it again:
+what a `mkdocs serve --dirty` reload does). The first run also weighs the site (total, by
+top folder and by kind of file, largest page, article pages) and, in headless chromium, what
+a reader's first search transfers (benchmarks/browser.py). Then `wirearchive check` runs on one core
 (`workers: 1`, no cache, pinned to one CPU; all processing, interpreter start included).
 
 Medians of `--runs` (default 3 at 1,000 dispatches or fewer, 1 above) are printed as a
@@ -71,6 +72,7 @@ KB, MB = harness.KB, harness.MB
 SITES = ("material", "wirearchive")
 EDIT = "Selon un porte-parole, le groupe a confirmé ces informations vendredi soir (édition {})."
 ADDED = "added-r{}"
+KINDS = ("cold", "edit", "add")  # the builds of a timing run; "dirty" with --dirty
 BROWSER_TIMEOUT_S = 120
 
 
@@ -193,8 +195,11 @@ def shows(site: Path, folder: str, text: str) -> bool:
 # -- measuring ----------------------------------------------------------------------------
 
 
-def timing_runs(pair: Pair, runs: int, package, progress, browser_ok: bool) -> dict:
-    out: dict = {name: {"cold": [], "edit": [], "add": []} for name in SITES}
+def timing_runs(
+    pair: Pair, runs: int, package, progress, browser_ok: bool, dirty: bool = False
+) -> dict:
+    kinds = KINDS + (("dirty",) if dirty else ())
+    out: dict = {name: {kind: [] for kind in kinds} for name in SITES}
     for run in range(1, runs + 1):
         for name in SITES:
             root = pair.root(name)
@@ -224,6 +229,13 @@ def timing_runs(pair: Pair, runs: int, package, progress, browser_ok: bool) -> d
                 raise SystemExit(f"{name}: the added dispatch has no page")
             out[name]["add"].append(add)
             progress(f"run {run}/{runs} {name}: build after adding one {add.seconds:.1f} s")
+            if dirty:
+                sentence = pair.edit(100 + run)
+                again = harness.build(root, package, dirty=True)
+                if not shows(root / "site", month, sentence):
+                    raise SystemExit(f"{name}: --dirty did not show the edit")
+                out[name]["dirty"].append(again)
+                progress(f"run {run}/{runs} {name}: --dirty after editing {again.seconds:.1f} s")
     for name in SITES:
         pair.reset(name)
     return out
@@ -284,7 +296,8 @@ def summarise(raw: dict) -> dict:
     result = {}
     for name, figures in raw.items():
         site: dict = {}
-        for kind in ("cold", "edit", "add"):
+        kinds = [k for k in (*KINDS, "dirty") if figures.get(k)]
+        for kind in kinds:
             runs = figures[kind]
             site[kind] = {
                 "median_s": round(statistics.median(r.seconds for r in runs), 2),
@@ -294,8 +307,8 @@ def summarise(raw: dict) -> dict:
                 "max_rss": int(statistics.median(r.max_rss for r in runs)),
                 "tree_pss": int(statistics.median(r.tree_pss for r in runs)),
             }
-        site["peak_max_rss"] = max(r.max_rss for k in ("cold", "edit", "add") for r in figures[k])
-        site["peak_tree_pss"] = max(r.tree_pss for k in ("cold", "edit", "add") for r in figures[k])
+        site["peak_max_rss"] = max(r.max_rss for k in kinds for r in figures[k])
+        site["peak_tree_pss"] = max(r.tree_pss for k in kinds for r in figures[k])
         site["size"] = figures.get("size")
         site["search"] = figures.get("search")
         result[name] = site
@@ -338,10 +351,17 @@ def table(count: int, result: dict, runs: int) -> str:
             f"{wu:.1f} s",
             ratio(wu, mu),
         )
-    for kind, label in (("edit", "editing"), ("add", "adding")):
+    labels = {
+        "edit": "build after editing one dispatch (warm caches)",
+        "add": "build after adding one dispatch (warm caches)",
+        "dirty": "`build --dirty` after editing one more",
+    }
+    for kind, label in labels.items():
+        if kind not in m or kind not in w:
+            continue
         ms, ws = m[kind]["median_s"], w[kind]["median_s"]
         row(
-            f"build after {label} one dispatch (warm caches)",
+            label,
             f"{ms:.1f} s ({ms / mc:.0%} of cold)",
             f"{ws:.1f} s ({ws / wc:.0%} of cold)",
             ratio(ws, ms),
@@ -438,7 +458,9 @@ def table(count: int, result: dict, runs: int) -> str:
     )
     lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
-    loads = [x for site in (m, w) for k in ("cold", "edit", "add") for x in site[k].get("load", [])]
+    loads = [
+        x for site in (m, w) for k in (*KINDS, "dirty") for x in site.get(k, {}).get("load", [])
+    ]
     if loads:
         lines.append(
             f"\nLoad average (1 min) at the end of the builds: {min(loads):.1f} to {max(loads):.1f} "
@@ -534,7 +556,9 @@ def measure(count: int, runs: int, args, work: Path) -> dict:
     reason = reason or browser.available()
     if reason:
         progress(f"first search not measured: {reason}")
-    raw = timing_runs(pair, runs, args.package, progress, browser_ok=reason is None)
+    raw = timing_runs(
+        pair, runs, args.package, progress, browser_ok=reason is None, dirty=args.dirty
+    )
     result = {
         "count": count,
         "runs": runs,
@@ -563,6 +587,9 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="build in this folder and keep the sites")
     parser.add_argument("--package", type=Path, help="a folder holding the package to measure")
     parser.add_argument("--no-browser", action="store_true", help="skip the first-search run")
+    parser.add_argument(
+        "--dirty", action="store_true", help="also time `mkdocs build --dirty` after an edit"
+    )
     parser.add_argument("--json", type=Path, help="where to write the figures")
     parser.add_argument(
         "--compare", type=Path, nargs="+", help="print the growth tables of saved figures"
