@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-ARTICLE = "2025/10/nvidia-franchit-la-barre-des-5000-milliards-de-dollars-en/"
+ARTICLE = "2025/10/nvidia-franchit-la-barre-des-5000-milliards-de-dollars/"
 HUANG = "Jensen Huang: Cofondateur et directeur général de Nvidia."
 
 
