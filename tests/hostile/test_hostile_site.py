@@ -113,19 +113,6 @@ from .site import Built, build, corpus, glossary, source_of
 
 ESCAPING = "issue 9 item 1: one escaping boundary, Markdown and glossary bodies sanitised (nh3)"
 ONE_LINE = "issue 9 item 2: every error is one message naming the file, never a traceback"
-WARNING_DROPS_ENTITY = (
-    f"{ONE_LINE}: a glossary entry whose name holds control characters is warned that they are "
-    "left out, then left out itself (entities/glossary.py returns no entity on any problem of "
-    "the front matter, warnings included): no entity page, no mention"
-)
-BOMB_ENTRIES = (
-    f"{ONE_LINE}: an alias bomb as a glossary entry's aliases is reported once per entry of the "
-    "list (entities/aliases.py): nine lines, each quoting nested lists, for one mistake"
-)
-BAD_GLOSSARY_SILENT = (
-    f"{ONE_LINE}: when no glossary entry is valid, none of the glossary's problems is reported, "
-    "by the build or by check (archive.assemble: `if glossary` is false for an empty Glossary)"
-)
 
 
 @dataclass(frozen=True)
@@ -191,9 +178,9 @@ CASES: dict[str, Case] = {
     "glossary/maliciel.md": Case(P),
     "glossary/rawbody.md": Case(P),
     "glossary/ampersand-medias.md": Case(P),
-    "glossary/control-name.md": Case(W, xfail={"published": WARNING_DROPS_ENTITY}),
+    "glossary/control-name.md": Case(W),
     "glossary/bad-yaml-tag.md": Case(R),
-    "glossary/bad-bomb.md": Case(R, xfail={"reported": BOMB_ENTRIES}),
+    "glossary/bad-bomb.md": Case(R),
     "glossary/BadId.md": Case(R),
     "glossary/bad-type.md": Case(R),
 }
@@ -580,7 +567,6 @@ def test_a_50_mb_file_is_reported_once_and_not_published_and_quickly(tmp_path_fa
 # ----------------------------------------------------------------------------- bad glossary
 
 
-@pytest.mark.xfail(strict=True, reason=BAD_GLOSSARY_SILENT)
 def test_a_glossary_of_bad_entries_only_is_reported(tmp_path_factory):
     files = corpus_files()
     bad = [n for n, case in CASES.items() if n.startswith("glossary/") and case.outcome == R]

@@ -88,12 +88,16 @@ def parse_entity(
     assert isinstance(name, str) and isinstance(kind, str) and entity_fold is not None
     assert isinstance(raw_aliases, list)
     aliases: list[Alias] = []
+    refused: list[str] = []
     for raw in [name, *raw_aliases]:
         alias, reason = _alias(raw, entity_fold, kind, is_name=raw is name)
         if reason:
-            error("aliases", reason)
+            refused.append(reason)
         elif alias is not None and all(a.text != alias.text for a in aliases):
             aliases.append(alias)
+    if refused:  # one message for the key, however many entries it refuses
+        more = f" (and {len(refused) - 1} more entries refused)" if len(refused) > 1 else ""
+        error("aliases", refused[0] + more)
     if kind == "person":
         surname = _surname(name)
         if surname and all(a.text != surname for a in aliases) and len(surname) > 1:

@@ -102,7 +102,7 @@ def _read_entity(path: Path, shown: str, src_uri: str, problems: list[Problem]) 
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     fm, split_problems = frontmatter.split(text, shown)
     problems.extend(split_problems)
-    if split_problems:
+    if any(p.severity == "error" for p in split_problems):
         return None
     values, lines, body = fm.values, fm.lines, fm.body
     if not values:

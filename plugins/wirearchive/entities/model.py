@@ -73,6 +73,10 @@ class Glossary:
     def __len__(self) -> int:
         return len(self.entities)
 
+    def __bool__(self) -> bool:
+        """A glossary is there even with no valid entry (its problems still count)."""
+        return True
+
     def get(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)
 
