@@ -6,11 +6,12 @@ generators (`site.generators`): read the whole archive in `on_files`, then write
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
-from markupsafe import escape
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from markupsafe import Markup, escape
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import publish
@@ -23,8 +24,9 @@ from . import navigation
 from .config import ArchiveConfig
 from .generators import Generated, SiteData, generate
 from .generators.glossary import ARCHIVE_CSS, CSS, JS
+from .i18n import LOCALE_DIR, site_language
 from .i18n import install as install_translations
-from .i18n import site_language
+from .pagecache import CACHED_TEMPLATE, PageCache, WarningCounter, site_key
 from .render import install_filters
 
 # Declares ProperDocs support (ProperDocs 1.6.5, #21): with ProperDocs installed, a build run by
@@ -50,6 +52,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_config(self, config):
         self.archive = Archive()
         self.pages: dict[str, Generated] = {}
+        self.page_cache: PageCache | None = None
+        earlier: WarningCounter | None = getattr(self, "warnings", None)
+        if earlier is not None:  # a build before this one (serve)
+            logging.getLogger("mkdocs").removeHandler(earlier)
+        self.warnings = WarningCounter()
+        self.warnings_before: dict[str, int] = {}
+        logging.getLogger("mkdocs").addHandler(self.warnings)
         if not self.config.enabled:
             return config
         self.owner_nav = config.nav  # the site owner's, kept as written (navigation.py)
@@ -113,6 +122,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         install_translations(env, site_language(config.theme), config.theme.dirs)
         return env
 
+    def on_nav(self, nav, config, files):
+        if self.config.enabled:  # after on_files, before any page is read (MkDocs 1.6's order)
+            folders = [Path(d) for d in config.theme.dirs] + [LOCALE_DIR]
+            key = site_key(config, folders, bool(self.archive.articles))
+            self.page_cache = PageCache(
+                self.project.file_cache("pages", ""), key, browse_of(self.archive)
+            )
+        return nav
+
     def on_page_markdown(self, markdown, page, config, files):
         item = self.pages.get(page.file.src_uri)
         if item is not None and page.file.generated_by:
@@ -121,6 +139,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             page.meta.setdefault("search", {"exclude": True})
         if item is None:
             return markdown
+        self.warnings_before[page.file.src_uri] = self.warnings.count
         page.meta.update(item.meta)
         page.meta["template"] = item.template
         if item.title and "title" not in page.meta:
@@ -131,11 +150,21 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 # tags do): a headline or a glossary line is text, escaped here once, as
                 # Markup, so that the archive's autoescaping templates do not escape it twice.
                 page.meta[key] = escape(str(page.meta[key]))
+        # A page Material's search indexes needs its content converted: it is never kept.
+        searched = not (page.meta.get("search") or {}).get("exclude")
+        kept = None
+        if self.page_cache is not None and not searched:
+            kept = self.page_cache.look_up(page.file.src_uri, item)
+        if kept is not None:  # rendered by an earlier build from the same inputs
+            page.meta["template"] = CACHED_TEMPLATE
+            return ""
         # A glossary entry's body is a contributor's Markdown, as a curated article is:
         # its raw HTML is shown as text, and what MkDocs renders is sanitised below.
         return neutralise_html(markdown) if not page.file.generated_by else markdown
 
     def on_page_content(self, html, page, config, files):
+        if self.page_cache is not None and page.file.src_uri in self.page_cache.hits:
+            return html
         if page.file.src_uri in self.pages:
             return sanitize_html(html)  # the one boundary for contributors' Markdown
         return html
@@ -158,8 +187,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return server
 
     def on_post_build(self, config):
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
         if not self.config.enabled:
             return
+        if self.page_cache is not None:
+            self.page_cache.prune()
+            reused, kept = len(self.page_cache.hits), len(self.page_cache.keys)
+            log.info(f"pages: {reused} of {kept} that can be kept were reused from earlier builds")
         size = publish.measure(Path(config.site_dir), [a.url for a in self.archive.articles])
         log.info(size.summary())
         for message in publish.over_budget(
@@ -174,4 +208,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         item = self.pages.get(page.file.src_uri)
         if item is not None:
             context.update(item.context)
+        if self.page_cache is not None and page.file.src_uri in self.page_cache.hits:
+            context["wa_cached_html"] = Markup(self.page_cache.hits[page.file.src_uri])
         return context
+
+    @event_priority(100)  # first: the HTML as the template rendered it, before other plugins'
+    def on_post_page(self, output, page, config):
+        src_uri = page.file.src_uri
+        if self.page_cache is not None and src_uri in self.page_cache.keys:
+            if self.warnings.count > self.warnings_before.get(src_uri, self.warnings.count):
+                self.page_cache.forget(src_uri)  # a strict build must fail on it again
+            else:
+                self.page_cache.keep(src_uri, output)
+        return output

@@ -1,0 +1,236 @@
+"""Rendered pages kept by content: a build renders again only the pages whose inputs changed.
+
+MkDocs renders every page on every build (`mkdocs serve` included, unless `--dirty`), and
+at ten thousand dispatches that is most of a build. The archive's pages are functions of
+data the plugin holds: the page's Markdown, its metadata, the context its generator gives
+it, and, for an article, the neighbours its template asks `browse` for. A hash of those,
+of everything site-wide that shows on every page (the theme, the site's settings, the
+navigation, the templates, the catalogs, the package's code), is the key of the page's HTML
+as its template rendered it, before any other plugin's `on_post_page`.
+
+How it fits MkDocs' build loop: on a hit, `on_page_markdown` gives MkDocs no Markdown to
+convert and a one-line template (`wirearchive/cached.html`) that prints the kept HTML;
+`on_post_page` (run first, before other plugins) keeps a missed page's HTML. Every page is
+still written, so `site/` is the same bytes as a clean build's; what is saved is the
+Markdown conversion and the template rendering, most of a page's time.
+
+What is never kept: pages whose template is not listed in `TEMPLATES` (the home page reads
+the whole archive), pages whose context holds what cannot be hashed by content, and pages
+whose rendering logged a warning (a strict build must fail again on the next build, which
+it would not if the page came from the cache). A template that starts to read `browse` or
+`archive` must say what it reads here (`_article_extras` does so for article pages); the
+test that an edited archive's warm build equals its cold build holds this to account.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from ..article import Loaded, to_json
+from ..browse.indexes import Browse
+from ..cache import FileCache
+from ..entities import Entity, Glossary
+from ..model import Article
+from .generators import Generated
+
+CACHED_TEMPLATE = "wirearchive/cached.html"
+
+
+class Uncacheable(Exception):
+    """The page's context holds something that cannot be hashed by its content."""
+
+
+def _article_extras(browse: Browse, context: Mapping[str, Any]) -> object:
+    """What an article page's template asks `browse` for: its neighbours, related dispatches
+    and the facets it is filed under (more related ones than shown: a superset is safe)."""
+    article = context["latest"] if context.get("version") else context["article"]
+    return [
+        browse.previous(article),
+        browse.next(article),
+        browse.related(article, 8),
+        [browse.facet_of("source", s) for s in article.sources],
+        browse.facet_of("rubric", article.rubric) if article.rubric else None,
+        browse.facet_of("language", article.language),
+    ]
+
+
+def _nothing(browse: Browse, context: Mapping[str, Any]) -> object:
+    return None
+
+
+# The archive's templates whose pages may be kept, and what each reads besides its context.
+TEMPLATES: dict[str, Callable[[Browse, Mapping[str, Any]], object]] = {
+    "wirearchive/article.html": _article_extras,
+    "wirearchive/entity.html": _nothing,
+    "wirearchive/entities.html": _nothing,
+    "wirearchive/listing.html": _nothing,
+    "wirearchive/archive.html": _nothing,
+    "wirearchive/facets.html": _nothing,
+    "wirearchive/timeline.html": _nothing,
+    "wirearchive/quotes.html": _nothing,
+}
+
+
+class WarningCounter(logging.Handler):
+    """Counts the warnings MkDocs and its plugins log, to tell which pages logged one."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class PageCache:
+    """The rendered pages of one build: looked up by key, kept, and the rest forgotten."""
+
+    def __init__(self, files: FileCache | None, site_key: str, browse: Browse) -> None:
+        self.files = files
+        self.site_key = site_key
+        self.browse = browse
+        self.keys: dict[str, str] = {}  # src_uri -> key, for pages that may be kept
+        self.hits: dict[str, str] = {}  # src_uri -> kept HTML
+        self.used: set[str] = set()
+        # id of an object -> (the object, its plain form), for this build: the object is held
+        # so that its id is not given to another one while the memo lasts
+        self._digests: dict[int, tuple[object, object]] = {}
+
+    def look_up(self, src_uri: str, item: Generated) -> str | None:
+        """The kept HTML of a page, or None (then, if it may be kept, its key is noted)."""
+        if self.files is None or item.template not in TEMPLATES:
+            return None
+        try:
+            extras = TEMPLATES[item.template](self.browse, item.context)
+            plain = [
+                src_uri,
+                item.template,
+                _text(item.content),
+                self._plain(item.meta),
+                self._plain(item.context),
+                self._plain(extras),
+                item.title,
+            ]
+        except Uncacheable:
+            return None
+        key = self.files.key(self.site_key, json.dumps(plain, ensure_ascii=False, sort_keys=True))
+        self.keys[src_uri] = key
+        self.used.add(key)
+        kept = self.files.get(key)
+        if kept is None:
+            return None
+        self.hits[src_uri] = kept.decode("utf-8")
+        return self.hits[src_uri]
+
+    def keep(self, src_uri: str, html: str) -> None:
+        key = self.keys.get(src_uri)
+        if self.files is not None and key is not None and src_uri not in self.hits:
+            self.files.put(key, html.encode("utf-8"))
+
+    def forget(self, src_uri: str) -> None:
+        """Do not keep this page (its rendering logged a warning)."""
+        key = self.keys.pop(src_uri, None)
+        self.used.discard(key or "")
+
+    def prune(self) -> None:
+        if self.files is not None:
+            self.files.prune(self.used)
+
+    # -- the content of a context, as plain data
+
+    def _plain(self, value: Any) -> Any:
+        if value is None or isinstance(value, (bool, int, float)):
+            return value
+        if isinstance(value, str):  # Markup included: the same text, escaped as it is
+            return ["markup", str(value)] if isinstance(value, Markup) else value
+        if isinstance(value, (dt.datetime, dt.date)):
+            return value.isoformat()
+        known = self._digests.get(id(value))
+        if known is not None:
+            return known[1]
+        plain = self._plain_new(value)
+        self._digests[id(value)] = (value, plain)
+        return plain
+
+    def _plain_new(self, value: Any) -> Any:
+        if isinstance(value, Article):
+            revisions = [self._plain(r.article) for r in value.revisions]
+            body = to_json(Loaded(value, [])).decode("utf-8")
+            return ["article", hashlib.sha256(body.encode()).hexdigest(), revisions]
+        if isinstance(value, Entity):
+            return [
+                "entity",
+                *(
+                    self._plain(getattr(value, f.name))
+                    for f in dataclasses.fields(value)
+                    if f.name != "aliases"
+                ),
+            ]
+        if isinstance(value, Glossary):
+            return ["glossary", value.fingerprint, value.folder, value.index_src]
+        if isinstance(value, Mapping):
+            return {str(k): self._plain(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [self._plain(v) for v in value]
+        if isinstance(value, (set, frozenset)):
+            return sorted(json.dumps(self._plain(v), sort_keys=True) for v in value)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return [
+                type(value).__name__,
+                {f.name: self._plain(getattr(value, f.name)) for f in dataclasses.fields(value)},
+            ]
+        raise Uncacheable(type(value).__name__)
+
+
+def _text(content: str | bytes) -> str:
+    return content if isinstance(content, str) else hashlib.sha256(content).hexdigest()
+
+
+def site_key(config: Any, folders: Iterable[Path], extra: object) -> str:
+    """What shows on every page: the site's settings and navigation, the templates and
+    catalogs (every file of `folders`), the hand-written pages (their titles make the
+    navigation), and `extra`."""
+    digest = hashlib.sha256()
+    settings = {
+        key: config.get(key)
+        for key in (
+            "site_name",
+            "site_url",
+            "site_description",
+            "site_author",
+            "copyright",
+            "repo_url",
+            "repo_name",
+            "edit_uri",
+            "extra",
+            "extra_css",
+            "extra_javascript",
+            "extra_templates",
+            "markdown_extensions",
+            "mdx_configs",
+            "use_directory_urls",
+            "nav",
+            "docs_dir",
+        )
+    }
+    settings["theme"] = dict(config.theme.items()) if config.theme is not None else None
+    settings["plugins"] = {name: dict(plugin.config) for name, plugin in config.plugins.items()}
+    settings["extra_value"] = extra
+    digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
+    for folder, pattern in [*((f, "*") for f in folders), (Path(config.docs_dir), "*.md")]:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob(pattern)):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
