@@ -3,7 +3,7 @@
 Every `import` of every module is read (at the top or inside a function: an import inside a
 function that dodges a cycle is still a cycle). Layers, from the bottom:
 
-0. `problems`, `model`, `text`: shared types and text helpers;
+0. `problems`, `progress`, `model`, `text`: shared types and text helpers;
 1. `dispatch`, `frontmatter`: reading one file;
 2. `entities`, `timeline`: annotating and dating an article;
 3. `article`, `cache`: one file to one article, caches;
@@ -27,6 +27,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "wirearchive"
 LAYERS = {
     "problems": 0,
+    "progress": 0,
     "model": 0,
     "text": 0,
     "dispatch": 1,

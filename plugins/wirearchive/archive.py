@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import defaultdict
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -15,6 +17,7 @@ from .dispatch import ParseOptions
 from .entities import Annotator, Glossary
 from .model import Article, Revision
 from .problems import Problem
+from .progress import Progress
 from .text.slugs import numbered
 
 # Raw text, curated Markdown, and agencies' XML and JSON (read by content, not by name).
@@ -31,6 +34,8 @@ class Archive:
     problems: list[Problem] = field(default_factory=list)
     glossary: Glossary | None = None
     withheld: list[Article] = field(default_factory=list)  # under embargo at the build's time
+    read: int = 0  # files read
+    parsed: int = 0  # of which parsed anew (the others came from the parse cache)
 
     @property
     def errors(self) -> list[Problem]:
@@ -80,8 +85,11 @@ def read_archive(
     cache_dir: Path | None = None,
     now: datetime | None = None,
     publish_embargoed: bool = False,
+    progress: Callable[[int], Progress] | None = None,
 ) -> Archive:
     """Read every dispatch under `root/articles_dir`; `source_file` paths are relative to `root`.
+
+    `progress(total)` makes the report of a long read (see `wirearchive.progress`).
 
     With a `glossary`, every article is annotated with its entities and quotes. With a
     `cache_dir`, files whose bytes, path, settings and code are unchanged are not parsed again.
@@ -92,7 +100,9 @@ def read_archive(
     jobs: list[tuple[int, tuple]] = []
     keys: dict[int, str] = {}
     cache = ParseCache(cache_dir, _settings(options, max_bytes, glossary)) if cache_dir else None
-    for number, path in enumerate(find_sources(root / articles_dir)):
+    sources = find_sources(root / articles_dir)
+    report = progress(len(sources)) if progress is not None else None
+    for number, path in enumerate(sources):
         source_file = path.relative_to(root).as_posix()
         sidecar_path = path.with_name(path.name + SIDECAR)
         try:
@@ -108,17 +118,29 @@ def read_archive(
             hit = _cached(cache.get(keys[number]), options)
             if hit is not None:
                 results[number] = hit
+                if report is not None:
+                    report.advance()
                 continue
         jobs.append((number, (data, source_file, options, max_bytes, sidecar)))
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers > 1 and len(jobs) >= PARALLEL_FROM:
+        gc.freeze()  # what the workers inherit stays shared: no copy for reference counts
         with ProcessPoolExecutor(
             max_workers=workers, initializer=_use_glossary, initargs=(glossary,)
         ) as pool:
-            loaded = list(pool.map(_load_one, [job for _, job in jobs], chunksize=64))
+            loaded = []
+            for result in pool.map(_load_one, [job for _, job in jobs], chunksize=64):
+                loaded.append(result)
+                if report is not None:
+                    report.advance()
+        gc.unfreeze()
     else:
         _use_glossary(glossary)
-        loaded = [_load_one(job) for _, job in jobs]
+        loaded = []
+        for _, job in jobs:
+            loaded.append(_load_one(job))
+            if report is not None:
+                report.advance()
         _use_glossary(None)
     results.update((number, result) for (number, _), result in zip(jobs, loaded))
     archive = assemble(
@@ -127,6 +149,8 @@ def read_archive(
         now=now,
         publish_embargoed=publish_embargoed,
     )
+    archive.read = len(sources)
+    archive.parsed = len(jobs)
     if cache is not None:
         with cache:
             cache.put_many([(keys[number], to_json(results[number])) for number, _ in jobs])

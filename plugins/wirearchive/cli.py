@@ -25,6 +25,7 @@ from . import __version__, contribute, frontmatter
 from .article import Loaded, load
 from .entities import Annotator, suggest
 from .problems import Problem
+from .progress import Progress
 from .project import Project
 
 CONFIG_NAMES = ("properdocs.yml", "mkdocs.yml")  # ProperDocs reads its own name first
@@ -144,7 +145,11 @@ def check(args) -> int:
         start = start if start is None or start.is_dir() else start.parent
     project = _project(args, start)
     wanted = [_inside_articles(p, project) for p in paths]
-    archive = project.read_archive(project.glossary())
+    terminal = sys.stderr.isatty()
+    archive = project.read_archive(
+        project.glossary(),
+        progress=lambda total: Progress(total, "checking", _err_line, terminal=terminal),
+    )
     checked = [a for a in archive.articles if _under(a.source_file, wanted)]
     problems = [p for p in archive.problems if not wanted or _under(p.path, wanted)]
     files = {a.source_file for a in [*checked, *archive.withheld]} | {p.path for p in problems}
@@ -171,6 +176,10 @@ def check(args) -> int:
         file=sys.stderr,
     )
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def _err_line(text: str) -> None:
+    print(text, file=sys.stderr, end="" if text.endswith("\r") else "\n", flush=True)
 
 
 def _inside_articles(path: Path, project: Project) -> str:

@@ -8,7 +8,7 @@ The MkDocs plugin and the command line both describe the site they work on with 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +17,7 @@ from .archive import Archive, read_archive
 from .cache import FileCache, cache_folder
 from .dispatch import ParseOptions
 from .entities import Glossary, load_glossary
+from .progress import Progress
 from .publish import build_time
 from .search.analysis import LANGUAGES as SEARCH_LANGUAGES
 from .timeline.grammar import LANGUAGES as EVENT_LANGUAGES
@@ -82,7 +83,10 @@ class Project:
         return load_glossary(folder, self.root, self.docs_dir) if folder.is_dir() else None
 
     def read_archive(
-        self, glossary: Glossary | None = None, now: datetime | None = None
+        self,
+        glossary: Glossary | None = None,
+        now: datetime | None = None,
+        progress: Callable[[int], Progress] | None = None,
     ) -> Archive:
         """Every dispatch of the site, annotated with `glossary`, through the parse cache;
         items under embargo at `now` (default: the build's time) are withheld."""
@@ -96,4 +100,5 @@ class Project:
             cache_dir=self.cache_folder("parse"),
             now=now or build_time(os.environ),
             publish_embargoed=self.publish_embargoed,
+            progress=progress,
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -17,6 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .. import publish
 from ..archive import Archive
 from ..browse import browse_of
+from ..progress import Progress
 from ..project import Project
 from ..text.markdown import neutralise_html
 from ..text.sanitize import sanitize_html
@@ -75,7 +77,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if not self.config.enabled:
             return files
         glossary = self.project.glossary()
-        self.archive = self.project.read_archive(glossary)
+        started = time.monotonic()
+        self.archive = self.project.read_archive(
+            glossary,
+            progress=lambda total: Progress(total, "reading dispatches", log.info),
+        )
+        seconds = time.monotonic() - started
+        log.info(
+            f"{self.archive.read:,} dispatches read in {seconds:.1f} s "
+            f"({self.archive.read - self.archive.parsed:,} from the parse cache)"
+        )
         for problem in self.archive.problems:
             (log.info if problem.severity == "info" else log.warning)(str(problem))
         data = SiteData(self.archive, self.project, self.config, {f.src_uri for f in files}, config)
