@@ -134,23 +134,46 @@ def test_search_box_finds_the_dispatch(home, demo_url, query, expected):
     )
 
 
+def box_item(page, path: str):
+    """The search box's result that links to `path`."""
+    return page.locator(f".md-search-result__item:has(> a[href*='{path}'])").first
+
+
 def test_search_box_shows_date_agency_and_highlighted_snippet(home, demo_url):
     box_results(home, demo_url, "equipement", HELD_OUT)
     item = home.locator(".md-search-result__item").first
     assert "Qualcomm rachète" in item.locator("h1").inner_text()
     text = item.inner_text()
-    assert "2025-10-07" in text and "ATS" in text
+    assert "7 octobre 2025" in text and "ATS" in text  # the date in the site's language
     # the lede's word matched by its stem, marked (here `carte` for the query `cartes`)
     box_results(home, demo_url, "cartes", HELD_OUT)
+    home.wait_for_function(
+        "() => document.querySelector('.md-search-result__item mark')"
+    )  # the snippet comes with the second answer
     marks = home.locator(".md-search-result__item").first.locator("mark").all_inner_texts()
     assert "carte" in marks
 
 
 def test_search_box_escapes_what_it_shows(home, demo_url):
     box_results(home, demo_url, "Qualcomm", HELD_OUT)
-    html = home.locator(".md-search-result__item").first.inner_html()
+    html = box_item(home, HELD_OUT).inner_html()
     assert "rachète l'italien" in html or "rachète l&#39;italien" in html
     assert "<script" not in html
+
+
+def test_search_box_lists_the_glossary_entry_first(home, demo_url):
+    box_results(home, demo_url, "Nvidia", NVIDIA)
+    # the box answers while the word is typed: wait for the answer to the whole word
+    home.wait_for_function(
+        """expected => {
+          const links = [...document.querySelectorAll('.md-search-result__item > a')];
+          const paths = links.map(a => new URL(a.href).pathname);
+          return paths[0] && paths[0].endsWith('/entities/nvidia/')
+            && paths.slice(1, 4).every(p => expected.some(e => p.includes(e)));
+        }""",
+        arg=list(NVIDIA),
+        timeout=10_000,
+    )
 
 
 def search_page(page, url: str):
@@ -208,8 +231,10 @@ def test_search_page_works_from_the_keyboard(page, demo_url):
     page.wait_for_selector("[data-wa-search][data-wa-done=yes]")
     page.wait_for_function("() => document.querySelectorAll('#wa-results li').length > 0")
     assert page.locator("#wa-status").get_attribute("role") == "status"
-    assert "1 dispatch found" in page.locator("#wa-status").inner_text()
+    assert "1 dépêche trouvée" in page.locator("#wa-status").inner_text()  # the site's language
     page.keyboard.press("Tab")  # from the query to the Search button, then into the filters
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"  # they fold
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "wa-entity"
     page.locator("#wa-results li h2 a").first.focus()
@@ -222,15 +247,26 @@ def test_search_page_works_from_the_keyboard(page, demo_url):
 def test_search_keeps_working_offline_once_loaded(page, context, demo_url):
     paths = search_page(page, f"{demo_url}search/?query=milliards")
     assert paths
-    page.wait_for_selector("[data-wa-search][data-wa-warm=yes]")  # head indexes fetched ahead
+    # a small archive's directory, rows and glossary are fetched ahead
+    page.wait_for_selector("[data-wa-search][data-wa-warm=yes]")
     context.set_offline(True)
     page.locator("#wa-query").fill("milliard Nvidia")
     page.locator("#wa-query").press("Enter")
     page.wait_for_function(
-        "() => document.querySelector('#wa-status').textContent.includes('found')"
+        "() => document.querySelector('#wa-status').textContent.includes('trouvées')"
     )
+    page.wait_for_selector("[data-wa-search][data-wa-done=yes]")
     hrefs = page.eval_on_selector_all("#wa-results li h2 a", "links => links.map(a => a.href)")
     assert any("nvidia" in h for h in hrefs), hrefs
+    # each result shows the start of its lede; snippets in context needed the network
+    assert page.locator("#wa-results li .wa-search__snippet").count() == len(hrefs)
+
+
+def load_worker_scripts(page) -> None:
+    """The search worker's file, run in the page: its pipeline to call from the test."""
+    worker = page.evaluate("JSON.parse(document.getElementById('__config').textContent).search")
+    page.add_script_tag(url=page.evaluate(f"new URL({json.dumps(worker)}, location.href).href"))
+    page.wait_for_function("() => typeof WirearchivePipeline === 'function'")
 
 
 def test_pipelines_of_browser_and_build_agree(page, demo_url):
@@ -239,16 +275,15 @@ def test_pipelines_of_browser_and_build_agree(page, demo_url):
 
     page.goto(f"{demo_url}search/")
     manifest = json.loads(page.evaluate("fetch('../search/manifest.json').then(r => r.text())"))
-    worker = page.evaluate("JSON.parse(document.getElementById('__config').textContent).search")
-    script = page.evaluate(f"fetch({json.dumps(worker)}).then(r => r.text())")
-    names = json.loads(script.split("const WA_SCRIPTS = ", 1)[1].split(";\n", 1)[0])
-    for name in names:
-        page.add_script_tag(url=f"{demo_url}assets/wirearchive/search/{name}")
+    load_worker_scripts(page)
     texts = [
         path.read_text(encoding="utf-8") for path in sorted((ROOT / "articles").rglob("*.txt"))
     ]
     texts.append(
         "L’Économie ÉTAIT œuvre Straße ﬁn jusqu'à qu'il dell'anno OpenAI's aujourd'hui 5,4 M&A GPT-5"
+    )
+    texts.append(
+        "Boerse Zuerich Quelle Muenchen Fuer Aerzte Goethe Steuer queue issues Zürich Börse"
     )
     for language in LANGUAGES:
         expected = [terms(text, language) for text in texts]
@@ -259,3 +294,156 @@ def test_pipelines_of_browser_and_build_agree(page, demo_url):
         )
         for text, mine, theirs in zip(texts, expected, got):
             assert mine == theirs, f"{language}: {text[:60]!r}"
+
+
+def test_query_terms_of_browser_and_build_agree(page, demo_url):
+    """What a typed word may match, in the browser and in the build: transliteration too."""
+    from wirearchive.search.analysis import is_stop_word, query_terms, words
+
+    page.goto(f"{demo_url}search/")
+    manifest = json.loads(page.evaluate("fetch('../search/manifest.json').then(r => r.text())"))
+    load_worker_scripts(page)
+    typed = words(
+        "boerse Börse zuerich Zürich quelle muenchen fuer für die the le investissements "
+        "Nvidia Jen-Hsun Milliarden users issues queue Goethe aerzte"
+    )
+    languages = tuple(manifest["pipeline"]["languages"])
+    got = page.evaluate(
+        "([data, words]) => { const p = new WirearchivePipeline(data);"
+        " return words.map(w => [p.queryTerms(w), p.isStopWordAnywhere(w)]); }",
+        [manifest["pipeline"], typed],
+    )
+    for word, (terms, stop) in zip(typed, got):
+        assert (sorted(terms), stop) == (
+            query_terms(word, languages),
+            is_stop_word(word, languages),
+        )
+
+
+def results_of(page) -> list[str]:
+    base = page.url.split("search/")[0]
+    return [
+        site_path(h, base)
+        for h in page.eval_on_selector_all("#wa-results li h2 a", "links => links.map(a => a.href)")
+    ]
+
+
+def test_a_query_naming_an_entry_shows_it_first_then_headlines_naming_it(page, demo_url):
+    paths = search_page(page, f"{demo_url}search/?query=Nvidia")
+    entries = page.eval_on_selector_all(
+        "[data-wa-search-glossary] li h2 a", "links => links.map(a => a.href)"
+    )
+    assert [site_path(h, demo_url) for h in entries] == ["entities/nvidia/"]
+    assert page.locator("[data-wa-search-glossary]").is_visible()
+    # the glossary entry comes before the results, and says what it is
+    entry = page.locator("[data-wa-search-glossary] li").first
+    assert "Concepteur américain de processeurs graphiques" in entry.inner_text()
+    assert page.evaluate(
+        "document.querySelector('[data-wa-search-glossary]').compareDocumentPosition("
+        "document.querySelector('#wa-results')) & Node.DOCUMENT_POSITION_FOLLOWING"
+    )
+    # then the three headlines naming Nvidia, newest first, then dispatches naming it further down
+    assert [p.split("/")[2][:20] for p in paths[:3]] == [
+        "nvidia-franchit-la-b",
+        "nvidia-prevoit-d-inv",
+        "nvidia-steigt-mit-fu",
+    ]
+    matches = page.eval_on_selector_all(
+        "#wa-results li", "items => items.map(i => i.dataset.waMatch)"
+    )
+    assert matches[:3] == ["headline"] * 3 and "headline" not in matches[3:], matches
+    assert len(paths) == 8
+
+
+def test_a_body_match_shows_its_words_highlighted_in_context(page, demo_url):
+    paths = search_page(page, f"{demo_url}search/?query=Phoenix")
+    assert paths[0].startswith("2025/03/tsmc-will-weitere"), paths
+    item = page.locator("#wa-results li").first
+    assert item.get_attribute("data-wa-match") == "body"
+    snippet = item.locator(".wa-search__snippet")
+    assert snippet.locator("mark").all_inner_texts() == ["Phoenix"]
+    text = snippet.inner_text()
+    assert text.startswith("…") and "Phoenix betreibt" in text  # a window of the body
+    assert len(text) < 300
+    # titles are text with <mark> elements, never markup from the index
+    page.goto(f"{demo_url}search/?query=rachete")
+    page.wait_for_selector("[data-wa-search][data-wa-done=yes]")
+    link = page.locator("#wa-results li h2 a").first
+    assert link.locator("mark").all_inner_texts() == ["rachète"]
+    assert "<" not in link.inner_text()
+
+
+def test_dates_and_languages_are_in_the_reader_s_language(page, demo_url):
+    search_page(page, f"{demo_url}search/?query=Arduino")
+    meta = page.locator("#wa-results li .wa-search__meta").first
+    assert meta.locator("time").get_attribute("datetime") == "2025-10-07"
+    assert meta.locator("time").inner_text() == "7 octobre 2025"
+    paths = search_page(page, f"{demo_url}search/?query=Chipfabriken")
+    assert "allemand" in page.locator("#wa-results li .wa-search__meta").first.inner_text()
+    assert paths
+
+
+def test_q_as_material_shares_it_works_as_query(page, demo_url):
+    paths = search_page(page, f"{demo_url}search/?q=Arduino")
+    assert paths and paths[0].startswith(HELD_OUT)
+    assert page.locator("#wa-query").input_value() == "Arduino"
+    assert parse_qs(urlsplit(page.url).query) == {"query": ["Arduino"]}
+    # Material's own search box, which opens on ?q=, stays closed: this page answers
+    assert not page.evaluate("document.getElementById('__search').checked")
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("boerse", "2024/11/sunrise-feiert-comeback"),  # Börse
+        ("zuerich", "2024/11/sunrise-feiert-comeback"),  # Zürich, in German
+        ("zuerich", "2025/10/abb-vend-sa-division-robotique"),  # Zurich, in French
+    ],
+)
+def test_spelled_out_umlauts_find_the_umlauts(page, demo_url, query, expected):
+    paths = search_page(page, f"{demo_url}search/?query={query}")
+    assert any(p.startswith(expected) for p in paths), paths
+
+
+def test_more_dispatches_shows_only_when_there_are_more(page, demo_url):
+    search_page(page, f"{demo_url}search/?query=Arduino")
+    more = page.locator("[data-wa-search-more]")
+    assert not more.is_visible()
+    paths = search_page(page, f"{demo_url}search/?query=milliards")
+    assert len(paths) == 10
+    status = page.locator("#wa-status").inner_text()
+    total = int(status.split()[0])
+    assert total > 10 and "10" in status, status
+    assert more.is_visible()
+    more.click()
+    page.wait_for_function(
+        "n => document.querySelectorAll('#wa-results li').length === n", arg=min(total, 20)
+    )
+    page.wait_for_selector("[data-wa-search][data-wa-done=yes]")
+    assert more.is_visible() == (total > 20)
+
+
+@pytest.mark.parametrize("width, folded", [(375, True), (1280, False)])
+def test_filters_fold_on_a_phone(browser, demo_url, width, folded):
+    context = local_context(browser, demo_url)
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 740})
+    try:
+        search_page(page, f"{demo_url}search/?query=Nvidia")
+        assert page.evaluate("document.querySelector('[data-wa-search-filters]').open") != folded
+        assert page.locator("#wa-entity").is_visible() != folded
+        # on a phone the first result is on the first screen
+        first = page.locator("[data-wa-search-glossary] li").first.bounding_box()
+        assert not folded or first["y"] + 40 < 740, first
+        # the words box has a border, as Material's fields do
+        border = page.evaluate(
+            "getComputedStyle(document.getElementById('wa-query')).borderTopWidth"
+        )
+        assert border != "0px"
+        if folded:  # a reader opens them, chooses, and the count shows on the folded line
+            page.locator("[data-wa-search-filters] summary").click()
+            page.select_option("#wa-language", "de")
+            page.wait_for_selector("[data-wa-search][data-wa-done=yes]")
+            assert page.locator("[data-wa-search-filter-count]").inner_text() == "(1)"
+    finally:
+        context.close()

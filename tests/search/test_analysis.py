@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import pytest
 
-from wirearchive.search.analysis import fold, query_variants, stem, stop_words, terms, words
+from wirearchive.search.analysis import (
+    fold,
+    is_stop_word,
+    query_terms,
+    stem,
+    stop_words,
+    terms,
+    transliterate,
+    words,
+)
 from wirearchive.search.porter import stem as lunr_english_stem
 
 
 def finds(query: str, text: str, language: str) -> bool:
-    """Would a one-word query match the text, as the browser asks it (every language's stem)?"""
+    """Would a one-word query match the text, as the browser asks it (every language's term)?"""
     indexed = set(terms(text, language))
-    return any(term in indexed for word in words(query) for term in query_variants(word).values())
+    return any(term in indexed for word in words(query) for term in query_terms(word))
 
 
 @pytest.mark.parametrize(
@@ -62,6 +71,14 @@ def test_words_split_elisions(text, expected):
         ("Milliarde", "fünf Milliarden Dollar", "de"),
         ("Unternehmens", "das Unternehmen", "de"),
         ("Strasse", "die Straße", "de"),
+        # spelled-out umlauts, on either side
+        ("boerse", "an der Börse", "de"),
+        ("Börse", "an der Boerse", "de"),
+        ("zuerich", "in Zürich", "de"),
+        ("Zürich", "die Zuercher Kantonalbank in Zuerich", "de"),
+        ("Muenchen", "in München", "de"),
+        ("Aerzte", "die Ärzte", "de"),
+        ("zuerich", "la start-up zurichoise, basée à Zurich", "fr"),
         ("chips", "a chip boom", "en"),
         ("reported", "reports higher profit", "en"),
         ("users", "800 million weekly user base", "en"),
@@ -76,10 +93,32 @@ def test_a_query_finds_other_forms_of_its_word(query, text, language):
     [
         ("economie", "l'écologie suisse", "fr"),
         ("chips", "a ship", "en"),
+        ("Quelle", "die Qulle", "de"),  # `que` spells no umlaut
+        ("issues", "the iss", "en"),  # English is not transliterated
     ],
 )
 def test_a_query_does_not_find_other_words(query, text, language):
     assert not finds(query, text, language)
+
+
+@pytest.mark.parametrize(
+    "word, spelled",
+    [("boerse", "borse"), ("zuerich", "zurich"), ("aerzte", "arzte"), ("quelle", "quelle")],
+)
+def test_transliteration_reads_spelled_out_umlauts(word, spelled):
+    assert transliterate(word) == spelled
+
+
+def test_german_stop_words_are_transliterated_like_the_text():
+    assert "fur" in stop_words("de")  # für
+    assert terms("Fuer die Anleger", "de") == terms("Für die Anleger", "de") == ["anleg"]
+
+
+def test_query_terms_try_every_language_and_the_transliterated_word():
+    assert query_terms("investissements", ("fr", "en")) == ["invest", "investiss"]
+    assert "zurich" in query_terms("zuerich", ("fr",))  # French `Zurich`
+    assert query_terms("le", ("fr",)) == []  # a stop word in the only language
+    assert is_stop_word("die") and not is_stop_word("nvidia")
 
 
 def test_stop_words_are_shipped_and_folded():

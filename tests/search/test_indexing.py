@@ -1,4 +1,5 @@
-"""The prebuilt index: split into valid lunr parts, cached by content, the same bytes every time."""
+"""The prebuilt index: shards of the term directory, rows, texts and glossary entries; cached
+by content, the same bytes every time."""
 
 from __future__ import annotations
 
@@ -7,16 +8,38 @@ import shutil
 from pathlib import Path
 
 import pytest
-from lunr.index import Index
 
 from tests.conftest import FIXTURES
 from wirearchive.archive import read_archive
 from wirearchive.cache import FileCache
 from wirearchive.dispatch import ParseOptions
-from wirearchive.search.analysis import query_variants, words
-from wirearchive.search.indexing import build_index, documents
+from wirearchive.search.analysis import query_terms, words
+from wirearchive.search.indexing import (
+    GLOSSARY,
+    TIERS,
+    GlossaryEntry,
+    build_index,
+    decode,
+    docs_chunk,
+    documents,
+    encode,
+    key_order,
+    shard_of,
+)
 
 ARCHIVE = FIXTURES / "search"
+GLOSSARY_ENTRIES = (
+    GlossaryEntry("bruxelles", "Bruxelles", "place", "entities/bruxelles/", "", ("Brüssel",)),
+    GlossaryEntry(
+        "commission-europeenne",
+        "Commission européenne",
+        "organization",
+        "entities/commission-europeenne/",
+        "L'exécutif de l'Union européenne.",
+        ("European Commission", "EU-Kommission"),
+    ),
+    GlossaryEntry("chipwerk", "Chipwerk", "company", "entities/chipwerk/"),
+)
 
 
 def archive_docs(root: Path = ARCHIVE, folder: str = "archive"):
@@ -25,36 +48,49 @@ def archive_docs(root: Path = ARCHIVE, folder: str = "archive"):
     return documents(archive.articles)
 
 
-def load(index, path: str) -> Index:
-    return Index.load(json.loads(index.files[path]))
-
-
-def ask(lunr_index: Index, query: str) -> list[str]:
-    """Refs matching every word of `query`, as the browser's engine asks (stems of every language)."""
-    found = None
-    for word in words(query):
-        refs = set()
-        for term in set(query_variants(word).values()):
-            refs |= {
-                hit["ref"]
-                for hit in lunr_index.query(
-                    lunr_index.create_query().term(term, use_pipeline=False)
-                )
-            }
-        found = refs if found is None else found & refs
-    return sorted(found or [])
-
-
 @pytest.fixture(scope="module")
 def built():
-    return build_index(archive_docs(), workers=1)
+    return build_index(archive_docs(), workers=1, glossary=GLOSSARY_ENTRIES)
 
 
 def manifest(index) -> dict:
     return json.loads(index.files["search/manifest.json"])
 
 
-def test_refs_are_month_and_rank_by_date():
+def postings(index, key: str) -> list[list[int]] | None:
+    """The segments of `key`, found as the browser finds it: by the shards' first keys."""
+    shards = manifest(index)["shards"]
+    shard = json.loads(index.files[shards[shard_of(shards, key)][1]])
+    if key not in shard:
+        return None
+    segments = [decode(text) for text in shard[key].split(",")]
+    return segments + [[] for _ in range(GLOSSARY + 1 - len(segments))]
+
+
+def row(index, number: int) -> list:
+    m = manifest(index)
+    part = m["docs"]["parts"][number // m["docs"]["size"]]
+    return json.loads(index.files[part])[str(number)]
+
+
+def ask(index, query: str) -> dict[str, str]:
+    """Titles of the dispatches holding every word of `query`, with the best field of the
+    first word, as the browser asks (each word by its terms in every language)."""
+    found: dict[int, str] | None = None
+    for word in words(query):
+        tiers: dict[int, int] = {}
+        for term in query_terms(word):
+            for tier, numbers in enumerate((postings(index, term) or [[]] * 5)[:GLOSSARY]):
+                for n in numbers:
+                    tiers[n] = min(tier, tiers.get(n, tier))
+        if found is None:
+            found = {n: TIERS[t] for n, t in tiers.items()}
+        else:
+            found = {n: t for n, t in found.items() if n in tiers}
+    return {row(index, n)[1]: tier for n, tier in (found or {}).items()}
+
+
+def test_documents_are_numbered_from_the_oldest():
     docs = archive_docs()
     assert [(d.ref, d.title) for d in docs] == [
         ("202509.0", "Le fabricant investit dans une nouvelle usine"),
@@ -64,60 +100,137 @@ def test_refs_are_month_and_rank_by_date():
     ]
 
 
-def test_manifest_names_every_file_and_parts_carry_their_hash(built):
+def test_manifest_names_every_file_and_files_carry_their_hash(built):
     m = manifest(built)
-    named = {m["filters"], *m["head"].values(), *m["terms"].values()}
-    for part in m["parts"]:
-        named |= {part["index"], part["docs"]}
-    assert named | {"search/manifest.json"} == set(built.files)
-    assert [p["id"] for p in m["parts"]] == ["202509", "202510"]
+    named = {m["filters"], *(path for _, path in m["shards"]), *m["docs"]["parts"]}
+    named |= set(m["glossary"]["parts"])
+    texts = {f"search/text/{row(built, n)[5]}.json" for n in range(m["count"])}
+    assert named | texts | {"search/manifest.json"} == set(built.files)
     assert all(path.startswith("search/parts/") for path in named)
+    assert [month for month, _ in m["months"]] == ["202509", "202510"]
+    assert m["months"] == [["202509", 0], ["202510", 2]]
     assert m["pipeline"]["stopWords"]["fr"] and "l" in m["pipeline"]["elisions"]
+    assert m["pipeline"]["transliterated"] == ["de"]
+    assert m["warm"] == sum(len(built.files[p]) for p in named - {m["filters"]})
 
 
 @pytest.mark.parametrize(
-    "query, part, expected",
+    "numbers",
+    [[], [0], [0, 1, 2, 3], [5, 40, 1000, 1031, 40_000, 2_000_000], list(range(0, 5000, 7))],
+)
+def test_postings_round_trip(numbers):
+    text = encode(numbers)
+    assert decode(text) == numbers
+    assert set(text) <= set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_")
+
+
+def test_dense_postings_take_a_character_each():
+    assert len(encode(range(0, 3000))) == 3000
+    assert len(encode(range(0, 3000, 20))) == 150
+
+
+@pytest.mark.parametrize(
+    "query, expected",
     [
-        ("investissements", "202509", ["202509.0"]),  # singular in the lede
-        ("equipement", "202509", ["202509.0"]),  # l'équipement
-        ("usines", "202509", ["202509.0"]),
-        ("Borse", "202509", ["202509.1"]),
-        ("nie", "202510", ["202510.1"]),  # a nié
-        ("chip", "202510", ["202510.0"]),
-        ("europeenne amende", "202510", ["202510.1"]),
+        # the lede's `investissement`, and the headline's `investit` (the English `invest`)
+        ("investissements", {"Le fabricant investit dans une nouvelle usine": "headline"}),
+        ("investissement", {"Le fabricant investit dans une nouvelle usine": "headline"}),
+        ("equipement", {"Le fabricant investit dans une nouvelle usine": "lede"}),  # l'équipement
+        ("usines", {"Le fabricant investit dans une nouvelle usine": "headline"}),
+        ("automobile", {"Le fabricant investit dans une nouvelle usine": "body"}),
+        ("Borse", {"Chipkonzern legt an der Börse zu": "headline"}),
+        ("boerse", {"Chipkonzern legt an der Börse zu": "headline"}),  # spelled out
+        ("nie", {"Bruxelles inflige une amende au groupe": "body"}),  # a nié
+        ("chip", {"Chipmaker reports record quarterly profit": "body"}),  # chips
+        ("europeenne amende", {"Bruxelles inflige une amende au groupe": "body"}),
+        ("revenues", {"Chipmaker reports record quarterly profit": "body"}),
     ],
 )
-def test_month_parts_are_lunr_indexes_that_find_word_forms(built, query, part, expected):
-    path = next(p["index"] for p in manifest(built)["parts"] if p["id"] == part)
-    assert ask(load(built, path), query) == expected
+def test_the_directory_finds_word_forms_by_their_best_field(built, query, expected):
+    assert ask(built, query) == expected
 
 
-def test_head_indexes_hold_headlines_only_split_by_first_letter(built):
-    heads = manifest(built)["head"]
-    assert ask(load(built, heads["a"]), "amendes") == ["202510.1"]  # headline word
-    assert ask(load(built, heads["u"]), "usine") == ["202509.0"]
-    assert (
-        "e" not in heads or ask(load(built, heads["e"]), "equipement") == []
-    )  # lede only: not in the head
+def test_a_word_in_two_fields_counts_in_the_better(built):
+    # `groupe` is in the headline of one dispatch (and its body), in the lede of another
+    assert ask(built, "groupe") == {
+        "Bruxelles inflige une amende au groupe": "headline",
+        "Le fabricant investit dans une nouvelle usine": "lede",
+    }
 
 
-def test_term_directory_names_the_parts_holding_a_term(built):
+def test_filters_are_keys_of_the_directory(built):
+    assert postings(built, "@l:de")[0] == [1]
+    assert postings(built, "@l:fr")[0] == [0, 3]
+    assert postings(built, "@s:ATS") is None  # the fixtures name no agency
+
+
+def test_glossary_names_are_found_by_each_word_in_every_language(built):
     m = manifest(built)
-    directory = json.loads(built.files[m["terms"]["e"]])
-    assert [m["parts"][i]["id"] for i in directory["equip"]] == ["202509"]
+    names, lengths = m["glossary"]["names"], m["glossary"]["words"]
+
+    def named(word: str) -> set[tuple[str, int, int]]:
+        found = set()
+        for term in {t for folded in words(word) for t in query_terms(folded)}:
+            for value in (postings(built, term) or [[]] * 5)[GLOSSARY]:
+                entry, name, length = (
+                    value // lengths // names,
+                    value // lengths % names,
+                    value % lengths,
+                )
+                found.add((sorted(e.id for e in GLOSSARY_ENTRIES)[entry], name, length))
+        return found
+
+    assert named("Bruxelles") == {("bruxelles", 0, 1)}
+    assert named("Brüssel") == named("Bruessel") == {("bruxelles", 1, 1)}  # an alias
+    assert ("commission-europeenne", 0, 2) in named("Commission")
+    assert ("commission-europeenne", 1, 2) in named("commission")  # European Commission
+    assert named("europeennes") >= {("commission-europeenne", 0, 2)}
+    entries = json.loads(built.files[m["glossary"]["parts"][0]])
+    assert entries[1][:6] == [
+        "chipwerk",
+        "Chipwerk",
+        "company",
+        "",
+        "entities/chipwerk/",
+        0,
+    ]
 
 
-def test_docs_files_hold_what_a_result_shows(built):
-    m = manifest(built)
-    docs = json.loads(built.files[m["parts"][0]["docs"]])
-    title, url, date, sources, language, rubric, lede, entities = docs["202509.0"]
-    assert (title, url, date, language) == (
+def test_rows_hold_what_a_result_shows_and_texts_its_snippet(built):
+    url, title, date, sources, language, text, preview = row(built, 0)
+    assert (title, url, date, sources, language) == (
         "Le fabricant investit dans une nouvelle usine",
         "2025/09/le-fabricant-investit-dans-une-nouvelle-usine/",
         "2025-09-03",
+        [],
         "fr",
     )
+    lede, body = json.loads(built.files[f"search/text/{text}.json"])
     assert lede.startswith("Le groupe a annoncé un investissement")
+    assert body.startswith("Le groupe a précisé que l'usine produira")
+    # the start of the lede: what a headline match shows, with no text to fetch
+    assert (
+        preview
+        == "Le groupe a annoncé un investissement de deux milliards de francs dans l'équipement de son site."
+    )
+    assert row(built, 1)[6].startswith("Die Aktie des Chipkonzerns")  # no lede: the body's start
+
+
+def test_shards_hold_consecutive_keys_in_the_browser_s_order(built):
+    shards = manifest(built)["shards"]
+    keys = []
+    for n, (first, path) in enumerate(shards):
+        shard = json.loads(built.files[path])
+        assert list(shard) == sorted(shard, key=key_order)
+        assert next(iter(shard)) == first
+        assert all(shard_of(shards, key) == n for key in shard)
+        keys += list(shard)
+    assert keys == sorted(keys, key=key_order)
+
+
+def test_row_files_grow_past_thirty_thousand_dispatches():
+    assert docs_chunk(10) == docs_chunk(10_000) == 32
+    assert docs_chunk(100_000) == 64
 
 
 def test_same_input_same_bytes_with_or_without_cache(tmp_path):
@@ -129,20 +242,29 @@ def test_same_input_same_bytes_with_or_without_cache(tmp_path):
     assert warm.built == [] and warm.cached == ["202509", "202510"]
 
 
-def test_adding_a_dispatch_rebuilds_only_its_month(tmp_path):
+def test_adding_a_dispatch_analyses_only_its_month(tmp_path):
     shutil.copytree(ARCHIVE / "archive", tmp_path / "archive")
     cache = tmp_path / "cache"
     build_index(archive_docs(tmp_path), cache=FileCache(cache, ""), workers=1)
     (tmp_path / "archive" / "2025" / "10" / "new.md").write_text(
-        "---\ntitle: Un nouveau rachat\ndate: 2025-10-30T10:00:00+01:00\n---\nLe groupe rachète un concurrent.\n",
+        "---\ntitle: Un nouveau rachat\ndate: 2025-10-30T10:00:00+01:00\n---\n"
+        "Le groupe rachète un concurrent.\n",
         encoding="utf-8",
     )
     again = build_index(archive_docs(tmp_path), cache=FileCache(cache, ""), workers=1)
     assert again.built == ["202510"]
     assert again.cached == ["202509"]
+    assert ask(again, "rachat") == {"Un nouveau rachat": "headline"}
+    assert len(list(cache.glob("*.json"))) == 2  # the old month's entry is forgotten
 
 
 def test_parallel_build_gives_the_same_bytes(monkeypatch):
     monkeypatch.setattr("wirearchive.search.indexing.PARALLEL_FROM", 1)
     docs = archive_docs()
     assert build_index(docs, workers=2).files == build_index(docs, workers=1).files
+
+
+def test_documents_out_of_order_are_refused():
+    docs = archive_docs()
+    with pytest.raises(ValueError):
+        build_index(docs[::-1], workers=1)

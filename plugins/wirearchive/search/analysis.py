@@ -5,17 +5,21 @@ The fold here is search's own, on purpose: it must give what `assets/pipeline.js
 folds with `wirearchive.text.folding`.
 
 `terms(text, language)` is what the index stores for a dispatch in `language`;
-`query_variants(word)` is what one typed word may match, in every supported language.
+`query_terms(word)` is what one typed word may match, in every supported language.
 The browser runs the same steps (`assets/pipeline.js`) with lunr-languages' stemmers,
 which PyStemmer 2.2.0.x reproduces exactly; `tests/browser` checks both agree.
 
 Steps: typographic apostrophes become `'`; case and accents are folded (`É` -> `e`,
 `ß` -> `ss`); words are runs of letters and digits; an elided article or pronoun before an
 apostrophe is dropped (`l'économie` -> `economie`, `jusqu'à` -> `a`), so is an English
-possessive `'s`; stop words of the language are dropped; the rest is stemmed with the
-language's Snowball stemmer (French, German, Italian) or lunr.js's own English stemmer.
-Folding before stemming means a word typed without its accents always meets the
-accented word of the dispatch: both go through the stemmer as the same letters.
+possessive `'s`; in German, the spelled-out umlauts are transliterated (`ae`, `oe`, `ue`
+but not `que` become `a`, `o`, `u`: `Boerse` and `Börse` both become `borse`); stop words of
+the language are dropped; the rest is stemmed with the language's Snowball stemmer (French,
+German, Italian) or lunr.js's own English stemmer. Folding before stemming means a word
+typed without its accents always meets the accented word of the dispatch: both go through
+the stemmer as the same letters. A typed word is tried in every language, and where it
+spells out an umlaut (`zuerich`) also transliterated, so that `zuerich` finds the French
+`Zurich` as well as the German `Zürich`.
 """
 
 from __future__ import annotations
@@ -78,6 +82,9 @@ SPECIAL = {
     "ı": "i",
 }
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+# Umlauts spelled out (`Boerse`, `Zuerich`), as Snowball's german2 reads them: not `que`.
+UMLAUT = re.compile(r"ae|oe|(?<!q)ue")
+TRANSLITERATED = ("de",)  # languages whose text is transliterated before stemming
 _APOSTROPHE = re.compile("[" + APOSTROPHES + "]")
 _SPECIAL = re.compile("|".join(SPECIAL))
 STOPWORDS_DIR = Path(__file__).parent / "stopwords"
@@ -106,15 +113,26 @@ def words(text: str) -> list[str]:
     return found
 
 
+def transliterate(word: str) -> str:
+    """A folded word with its spelled-out umlauts as plain vowels: `boerse` -> `borse`."""
+    return UMLAUT.sub(lambda m: m.group(0)[0], word)
+
+
+def _spelled(word: str, language: str) -> str:
+    return transliterate(word) if language in TRANSLITERATED else word
+
+
 @cache
 def stop_words(language: str) -> frozenset[str]:
-    """The language's stop words, folded like the text they are compared with."""
+    """The language's stop words, folded (and transliterated) like the text they meet."""
     path = STOPWORDS_DIR / f"{language}.txt"
     if language not in LANGUAGES or not path.is_file():
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(
-        fold(line.strip()) for line in lines if line.strip() and not line.startswith("#")
+        _spelled(fold(line.strip()), language)
+        for line in lines
+        if line.strip() and not line.startswith("#")
     )
 
 
@@ -136,12 +154,24 @@ def stem(word: str, language: str) -> str:
 def terms(text: str, language: str) -> list[str]:
     """The index terms of `text` written in `language`, in order, repeats kept."""
     stops = stop_words(language)
-    return [stem(w, language) for w in words(text) if w not in stops]
+    spelled = (_spelled(w, language) for w in words(text))
+    return [stem(w, language) for w in spelled if w not in stops]
 
 
-def query_variants(word: str, languages: tuple[str, ...] = LANGUAGES) -> dict[str, str]:
-    """What one folded query word may match: its stem in each language where it is no stop word."""
-    return {lang: stem(word, lang) for lang in languages if word not in stop_words(lang)}
+def query_terms(word: str, languages: tuple[str, ...] = LANGUAGES) -> list[str]:
+    """What one folded query word may match, sorted: its term in each language where it is
+    no stop word, and, where it spells out an umlaut, the transliterated word's term too."""
+    found = set()
+    for lang in languages:
+        for form in {_spelled(word, lang), transliterate(word)}:
+            if form not in stop_words(lang):
+                found.add(stem(form, lang))
+    return sorted(found)
+
+
+def is_stop_word(word: str, languages: tuple[str, ...] = LANGUAGES) -> bool:
+    """Is the folded word a stop word in one of `languages` (a query need not find it)?"""
+    return any(_spelled(word, lang) in stop_words(lang) for lang in languages)
 
 
 def pipeline_data(languages: tuple[str, ...] = LANGUAGES) -> dict:
@@ -151,5 +181,6 @@ def pipeline_data(languages: tuple[str, ...] = LANGUAGES) -> dict:
         "apostrophes": APOSTROPHES,
         "elisions": sorted(ELISIONS),
         "special": SPECIAL,
+        "transliterated": list(TRANSLITERATED),
         "stopWords": {lang: sorted(stop_words(lang)) for lang in languages},
     }

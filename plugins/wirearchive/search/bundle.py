@@ -3,15 +3,17 @@
 The worker is published at the URL of Material's own search worker (its name carries
 Material's hash, found among the theme's files), so Material's search box, which reads
 that URL from the theme's `config` block, talks to ours on every page without a template
-override that a site's own `main.html` could shadow. Our scripts carry a hash of their
-content in their names, so a browser never mixes an old script with a new index.
+override that a site's own `main.html` could shadow. It is one file: lunr.js, the stemmers
+of the site's languages, our pipeline, engine and worker, so that a first search waits for
+one request, not for one after another. The /search/ page's script and stylesheet carry a
+hash of their content in their names, so a browser never mixes an old script with a new
+index (the index's files are hashed too, and the manifest names its version).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import posixpath
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -19,13 +21,13 @@ from pathlib import Path
 
 from ..cache import FileCache
 from .analysis import LANGUAGES
-from .indexing import SearchIndex, build_index, documents, entity_words
+from .indexing import GlossaryEntry, SearchIndex, build_index, documents, entity_words
 
 ASSETS = Path(__file__).parent / "assets"
 ASSETS_URI = "assets/wirearchive/search/"
 MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
-# Loaded by the worker in this order: lunr, the stemmers of the site's languages (English's
-# is lunr's own), then our pipeline and engine.
+# In the worker, in this order: lunr, the stemmers of the site's languages (English's is
+# lunr's own), then our pipeline and engine.
 LUNR = ("vendor/lunr.min.js", "vendor/lunr.stemmer.support.min.js")
 STEMMERS = {
     "fr": "vendor/lunr.fr.min.js",
@@ -34,7 +36,12 @@ STEMMERS = {
 }
 OURS = ("pipeline.js", "engine.js")
 PAGE_SCRIPTS = ("page.js",)
+PAGE_STYLE = "search.css"
 LICENCES = ("vendor/LICENSE.lunr", "vendor/LICENSE.lunr-languages")
+LICENCES_OF = {
+    **dict.fromkeys(LUNR[:1], ASSETS_URI + LICENCES[0]),
+    **dict.fromkeys((LUNR[1], *STEMMERS.values()), ASSETS_URI + LICENCES[1]),
+}
 
 
 @dataclass
@@ -44,6 +51,7 @@ class SearchFiles:
     files: dict[str, bytes]
     index: SearchIndex
     page_script: str  # URL of the /search/ page's script, relative to the site root
+    page_style: str  # URL of its stylesheet, relative to the site root
 
 
 def material_worker(existing: Iterable[str]) -> str | None:
@@ -58,7 +66,7 @@ def _hashed(name: str, data: bytes) -> str:
 
 
 def worker_scripts(languages: Iterable[str]) -> tuple[str, ...]:
-    """The scripts the worker loads for a site in `languages`, in order."""
+    """The scripts the worker holds for a site in `languages`, in order."""
     return (*LUNR, *(STEMMERS[lang] for lang in languages if lang in STEMMERS), *OURS)
 
 
@@ -71,13 +79,17 @@ def site_files(
     names: Callable[[str], list[str]] = entity_words,
     display_names: dict[str, str] | None = None,
     languages: tuple[str, ...] = LANGUAGES,
+    glossary: Iterable[GlossaryEntry] = (),
+    locale: str | None = None,
 ) -> SearchFiles:
-    """The index for `articles` and the scripts that search it, as files of the site."""
-    index = build_index(documents(articles, names), cache, workers, languages, display_names)
+    """The index for `articles` and the `glossary`, and the scripts that search it, as files
+    of the site; `locale` is the language the search box writes dates in."""
+    index = build_index(
+        documents(articles, names), cache, workers, languages, display_names, glossary
+    )
     files = dict(index.files)
     published: dict[str, str] = {}
-    scripts = worker_scripts(languages)
-    for name in (*scripts, *PAGE_SCRIPTS):
+    for name in (*PAGE_SCRIPTS, PAGE_STYLE):
         data = (ASSETS / name).read_bytes()
         published[name] = _hashed(name, data)
         files[ASSETS_URI + published[name]] = data
@@ -85,16 +97,25 @@ def site_files(
         files[ASSETS_URI + name] = (ASSETS / name).read_bytes()
     worker = material_worker(existing)
     if worker is not None:
-        files[worker] = worker_script(worker, [published[n] for n in scripts])
-    return SearchFiles(files, index, ASSETS_URI + published[PAGE_SCRIPTS[0]])
-
-
-def worker_script(worker_uri: str, scripts: list[str]) -> bytes:
-    """The worker, told where the site root and its scripts are relative to its own URL."""
-    up = "../" * worker_uri.count("/")
-    header = (
-        f"const WA_ROOT = {json.dumps(up or './')};\n"
-        f"const WA_ASSETS_PATH = {json.dumps(posixpath.join(up, ASSETS_URI))};\n"
-        f"const WA_SCRIPTS = {json.dumps(scripts)};\n"
+        files[worker] = worker_script(worker, worker_scripts(languages), locale)
+    return SearchFiles(
+        files,
+        index,
+        ASSETS_URI + published[PAGE_SCRIPTS[0]],
+        ASSETS_URI + published[PAGE_STYLE],
     )
-    return header.encode("utf-8") + (ASSETS / "worker.js").read_bytes()
+
+
+def worker_script(worker_uri: str, scripts: Iterable[str], locale: str | None = None) -> bytes:
+    """The worker, in one file: where the site root is relative to its own URL, the site's
+    language (the search box writes dates in it), then `scripts` and the worker's own code."""
+    up = "../" * worker_uri.count("/")
+    parts = [
+        f"const WA_ROOT = {json.dumps(up or './')};\n"
+        f"const WA_LOCALE = {json.dumps(locale or 'en')};\n".encode()
+    ]
+    for name in (*scripts, "worker.js"):
+        licence = f" (licence: {LICENCES_OF[name]})" if name in LICENCES_OF else ""
+        parts.append(f"\n/* {ASSETS_URI}{name}{licence} */\n".encode())
+        parts.append((ASSETS / name).read_bytes().rstrip() + b"\n;\n")
+    return b"".join(parts)

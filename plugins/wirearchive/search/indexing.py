@@ -1,51 +1,66 @@
-"""The prebuilt search index, split into parts a query fetches on demand.
+"""The prebuilt search index: a term directory in shards, result rows, and texts for snippets.
 
-Files (all under `search/`, names of parts carry a hash of their content):
+A first answer fetches the manifest, the shard of each query word and the rows of the
+results it shows; the text of a result is fetched for its snippet, after the results show.
+So what a query costs grows with the words it names, not with the archive.
 
-- `manifest.json`: the pipeline's word lists, the fields and boosts, and the list of parts;
-- `parts/head-<letter>.<hash>.json`: lunr indexes of every dispatch's headline and entity
-  terms, one per first letter of the term: small, fetched first, they answer while the
-  rest loads;
-- `parts/<part>.<hash>.json`: a lunr index of one month's dispatches (headline, entities,
-  lede, body), and `parts/<part>-docs.<hash>.json`: what a result shows of them;
-- `parts/terms-<letter>.<hash>.json`: for each full-text term, the parts that hold it, so
-  a query fetches only the months its words occur in, newest first;
-- `parts/filters.<hash>.json`: the sources, languages and entities the /search/ page offers.
+Files (under `search/`; every name but the manifest's carries a hash of its content):
 
-Each index is a lunr index serialized by lunr.py, loadable with `lunr.Index.load`. A
-document's ref is `<yyyymm>.<n>`: its month and its rank in that month by date, so refs
-sort by date and adding a dispatch changes only its month's part (and the head index).
-Month parts are built in parallel and cached by content (`wirearchive.cache.FileCache`).
+- `manifest.json`: the pipeline's word lists, the shards (the first key of each, in order),
+  the row files, the months (the first dispatch number of each), the glossary files;
+- `parts/terms-<n>.<hash>.json`: `{key: postings}` for a run of consecutive keys. A key is
+  an index term (`investiss`), or a filter (`@e:<entity id>`, `@s:<agency>`, `@l:<language>`);
+  its postings are the dispatches holding it, by the best field they hold it in (headline,
+  entity names, lede, body), then the glossary names holding it (see `encode` and
+  `TIERS`). Dispatches are numbered from the oldest, by date: a larger number is newer;
+- `parts/<n>-docs.<hash>.json`: what a result shows of dispatches `n*DOCS_CHUNK` and after:
+  `{number: [url, title, date, sources, language, text, preview]}`, `text` naming its text
+  file, `preview` the start of its lede (or body): the snippet of a headline match;
+- `parts/glossary-<n>.<hash>.json`: glossary entries `[id, name, type, description, url,
+  dispatches, names]`, numbered as the glossary sorts them by id;
+- `parts/filters.<hash>.json`: the sources, languages and entities the /search/ page offers;
+- `text/<hash>.json`: `[lede, body]` of one dispatch, as plain text: where its snippet comes
+  from, fetched only for the results shown.
+
+Each month's analysis (its terms and texts) is cached by content (`wirearchive.cache.FileCache`)
+and made in worker processes when many months are missing: a build after adding a dispatch
+analyses its month again, and assembles the rest from the cache.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from lunr.builder import Builder
-
 from ..cache import FileCache
 from ..text.markdown import plain_text
-from .analysis import LANGUAGES, pipeline_data, terms
+from .analysis import LANGUAGES, is_stop_word, pipeline_data, query_terms, terms, words
 
-INDEX_VERSION = "1"  # the format of the files, read by assets/engine.js
-HEAD_FIELDS = {"headline": 10, "entities": 6}
-FULL_FIELDS = {"headline": 10, "entities": 6, "lede": 3, "body": 1}
-LEDE_CHARS = 320
-PARALLEL_FROM = 8  # parts to build before worker processes pay off
+INDEX_VERSION = "2"  # the format of the files, read by assets/engine.js
+TIERS = ("headline", "entities", "lede", "body")  # a dispatch's best field for a term first
+GLOSSARY = len(TIERS)  # the postings' segment of glossary names
+NAMES_PER_ENTRY = 16  # names (name, aliases) of a glossary entry that can be found
+NAME_WORDS = 8  # a glossary name's word count is kept up to 7
+DOCS_CHUNK = 32  # dispatches a row file holds, at least (it grows with the archive)
+GLOSSARY_CHUNK = 64
+PREVIEW_CHARS = 160  # of a lede, in a result's row
+SHARD_BYTES = 16_384  # bytes a shard of the term directory holds, at least
+PARALLEL_FROM = 8  # months to analyse before worker processes pay off
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 
 
 @dataclass(frozen=True)
 class SearchDoc:
-    """What the index knows of one dispatch."""
+    """What the index knows of one dispatch; `body` is its Markdown."""
 
-    ref: str
+    ref: str  # `<yyyymm>.<n>`: its month, and its rank in that month by date
     url: str
     title: str
     date: str
@@ -61,23 +76,28 @@ class SearchDoc:
     def part(self) -> str:
         return self.ref.split(".")[0]
 
-    def shown(self) -> list:
-        """What a result shows: title, URL, date, sources, language, rubric, lede, entity ids."""
-        return [
-            self.title,
-            self.url,
-            self.date,
-            list(self.sources),
-            self.language,
-            self.rubric,
-            _cut(self.lede or " ".join(self.body.split()), LEDE_CHARS),
-            list(self.entities),
-        ]
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A glossary entry search finds by its names: it links to the entry's page."""
+
+    id: str
+    name: str
+    type: str
+    url: str
+    description: str = ""
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Its name, then its other names, each once: the first NAMES_PER_ENTRY."""
+        return tuple(dict.fromkeys((self.name, *self.aliases)))[:NAMES_PER_ENTRY]
 
 
 @dataclass
 class SearchIndex:
-    """The files of the index, by path under the site root, and how much was built anew."""
+    """The files of the index, by path under the site root, and which months were analysed
+    anew (`built`) or taken from the cache (`cached`)."""
 
     files: dict[str, bytes] = field(default_factory=dict)
     built: list[str] = field(default_factory=list)
@@ -92,7 +112,7 @@ def entity_words(entity_id: str) -> list[str]:
 def documents(
     articles: Iterable, names: Callable[[str], list[str]] = entity_words
 ) -> list[SearchDoc]:
-    """One SearchDoc per article; `names(id)` gives an entity's name and aliases."""
+    """One SearchDoc per article, oldest first; `names(id)` gives an entity's name and aliases."""
     months: dict[str, list] = defaultdict(list)
     for article in articles:
         months[f"{article.year}{article.month}"].append(article)
@@ -112,54 +132,138 @@ def documents(
                     lede=article.summary or "",
                     entities=tuple(article.entities),
                     entity_text=" ; ".join(n for e in article.entities for n in names(e)),
-                    body=plain_text(article.body),
+                    body=article.body,
                 )
             )
     return docs
 
 
-def _cut(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + " …"
+def encode(numbers: Iterable[int]) -> str:
+    """Ascending numbers as text: each the gap after the one before (minus one), written in
+    digits of 5 bits, most significant first, all but the last marked by 32 (`engine.js`
+    reads it back: `decode`)."""
+    out = []
+    last = -1
+    for number in numbers:
+        gap = number - last - 1
+        last = number
+        if gap < 1024:
+            out.append(_SHORT[gap])
+            continue
+        digits = []
+        while gap:
+            digits.append(gap & 31)
+            gap >>= 5
+        out.append("".join(ALPHABET[32 + d] for d in reversed(digits[1:])) + ALPHABET[digits[0]])
+    return "".join(out)
 
 
-def _fields(doc: SearchDoc, wanted: Mapping[str, int]) -> dict[str, list[str]]:
-    values = {
-        "headline": doc.title,
-        "entities": doc.entity_text,
-        "lede": doc.lede,
-        "body": doc.body,
-    }
-    return {name: terms(values[name], doc.language) for name in wanted}
+def decode(text: str) -> list[int]:
+    """The numbers `encode` wrote."""
+    numbers = []
+    value = 0
+    last = -1
+    for char in text:
+        digit = ALPHABET.index(char)
+        value = value * 32 + (digit & 31)
+        if digit < 32:
+            last += value + 1
+            numbers.append(last)
+            value = 0
+    return numbers
 
 
-def build_lunr(rows: list[tuple[str, dict[str, list[str]]]], boosts: Mapping[str, int]) -> bytes:
-    """A serialized lunr index of analysed rows `(ref, {field: terms})`."""
-    builder = Builder()
-    builder.pipeline.reset()
-    builder.search_pipeline.reset()
-    builder.ref("ref")
-    for name, boost in boosts.items():
-        builder.field(name, boost=boost)
-    for ref, values in rows:
-        builder.add({"ref": ref, **values})
-    return dump(builder.build().serialize())
+_SHORT = [(ALPHABET[32 + (n >> 5)] if n >= 32 else "") + ALPHABET[n & 31] for n in range(1024)]
+
+
+def postings(segments: list[list[int]]) -> str:
+    """The postings of a key: its segments (tiers, then glossary names), empty ones at the end
+    left out."""
+    texts = [encode(s) for s in segments]
+    while texts and not texts[-1]:
+        texts.pop()
+    return ",".join(texts)
 
 
 def dump(data) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode(
-        "utf-8"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _hash(data: bytes, length: int = 12) -> str:
+    return hashlib.sha256(data).hexdigest()[:length]
+
+
+# --- one month: analysed once, cached by content ----------------------------------------
+
+
+def _month_input(docs: list[SearchDoc]) -> list:
+    return [[d.title, d.entity_text, d.lede, d.body, d.language] for d in docs]
+
+
+def analyse_month(rows: list) -> bytes:
+    """A month's terms and texts, from `_month_input`: `{"terms": {term: [n * 4 + tier]},
+    "texts": [[lede, body]]}`, `n` the dispatch's rank in the month, `tier` its best field."""
+    found: dict[str, dict[int, int]] = defaultdict(dict)
+    texts = []
+    for n, (title, entity_text, lede, body, language) in enumerate(rows):
+        text = plain_text(body)
+        texts.append([lede, text])
+        for tier, value in enumerate((title, entity_text, lede, text)):
+            for term in set(terms(value, language)):
+                best = found[term]
+                if n not in best:
+                    best[n] = tier
+    return dump(
+        {
+            "terms": {t: [n * 4 + tier for n, tier in sorted(found[t].items())] for t in found},
+            "texts": texts,
+        }
     )
 
 
-def _hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()[:12]
+def _analysed_months(
+    by_month: dict[str, list[SearchDoc]],
+    cache: FileCache | None,
+    workers: int | None,
+    settings: str,
+    result: SearchIndex,
+) -> dict[str, dict]:
+    inputs = {month: _month_input(docs) for month, docs in by_month.items()}
+    keys = (
+        {month: cache.key(settings, dump(rows)) for month, rows in inputs.items()} if cache else {}
+    )
+    done: dict[str, bytes] = {}
+    missing = []
+    for month in sorted(inputs):
+        cached = cache.get(keys[month]) if cache else None
+        if cached is not None:
+            done[month] = cached
+            result.cached.append(month)
+        else:
+            missing.append(month)
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    jobs = [inputs[month] for month in missing]
+    if workers > 1 and len(jobs) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            outputs = list(pool.map(analyse_month, jobs, chunksize=4))
+    else:
+        outputs = [analyse_month(job) for job in jobs]
+    for month, data in zip(missing, outputs):
+        done[month] = data
+        result.built.append(month)
+        if cache is not None:
+            cache.put(keys[month], data)
+    if cache is not None:
+        cache.prune(keys.values())
+    return {month: json.loads(data) for month, data in done.items()}
 
 
-def _build_part(job: tuple[list, dict]) -> bytes:
-    rows, boosts = job
-    return build_lunr(rows, boosts)
+# --- the whole index ------------------------------------------------------------------
+
+
+def name_words(name: str, languages: tuple[str, ...]) -> list[str]:
+    """The words of a glossary name a query must give to name it: no stop words."""
+    return list(dict.fromkeys(w for w in words(name) if not is_stop_word(w, languages)))
 
 
 def build_index(
@@ -168,100 +272,174 @@ def build_index(
     workers: int | None = None,
     languages: tuple[str, ...] = LANGUAGES,
     filters_extra: Mapping | None = None,
+    glossary: Iterable[GlossaryEntry] = (),
 ) -> SearchIndex:
-    """All files of the split index for `docs`; month parts come from `cache` when unchanged."""
+    """All files of the index for `docs` (in `documents`' order) and the `glossary`."""
     result = SearchIndex()
-    by_part: dict[str, list[SearchDoc]] = defaultdict(list)
+    pipeline = pipeline_data(languages)
+    by_month: dict[str, list[SearchDoc]] = defaultdict(list)
     for doc in docs:
-        by_part[doc.part].append(doc)
+        by_month[doc.part].append(doc)
+    months = sorted(by_month)
+    if [d.ref for d in docs] != [d.ref for m in months for d in by_month[m]]:
+        raise ValueError("build_index takes documents in the order `documents` gives them")
+    analysed = _analysed_months(
+        by_month, cache, workers, INDEX_VERSION + _hash(dump(pipeline)), result
+    )
 
-    # Full-text parts: analyse, look up the cache by the analysed input, build what is missing.
-    analysed = {
-        part: [(d.ref, _fields(d, FULL_FIELDS)) for d in items] for part, items in by_part.items()
-    }
-    keys = {part: cache.key(dump(rows)) for part, rows in analysed.items()} if cache else {}
-    built: dict[str, bytes] = {}
-    missing = []
-    for part in sorted(analysed):
-        cached = cache.get(keys[part]) if cache else None
-        if cached is not None:
-            built[part] = cached
-            result.cached.append(part)
-        else:
-            missing.append(part)
-    jobs = [(analysed[part], FULL_FIELDS) for part in missing]
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers > 1 and len(jobs) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            outputs = list(pool.map(_build_part, jobs))
-    else:
-        outputs = [_build_part(job) for job in jobs]
-    for part, data in zip(missing, outputs):
-        built[part] = data
-        result.built.append(part)
-        if cache is not None:
-            cache.put(keys[part], data)
-    if cache is not None:
-        cache.prune(keys.values())
+    keys: dict[str, list[list[int]]] = defaultdict(lambda: [[] for _ in range(GLOSSARY + 1)])
+    month_starts = []
+    texts: list[list[str]] = []
+    start = 0
+    for month in months:
+        month_starts.append([month, start])
+        for term, values in analysed[month]["terms"].items():
+            segments = keys[term]
+            for value in values:
+                segments[value & 3].append(start + (value >> 2))
+        texts.extend(analysed[month]["texts"])
+        start += len(by_month[month])
+    for number, doc in enumerate(docs):
+        filters = [f"@l:{doc.language}", *(f"@s:{s}" for s in doc.sources)]
+        for key in dict.fromkeys([*filters, *(f"@e:{e}" for e in doc.entities)]):
+            keys[key][0].append(number)
+
+    entries = sorted(glossary, key=lambda e: e.id)
+    for number, entry in enumerate(entries):
+        for k, name in enumerate(entry.names):
+            found = name_words(name, languages)
+            if not found:
+                continue
+            value = (number * NAMES_PER_ENTRY + k) * NAME_WORDS + min(len(found), NAME_WORDS - 1)
+            for word in found:
+                for term in query_terms(word, languages):
+                    keys[term][GLOSSARY].append(value)
+    for segments in keys.values():
+        segments[GLOSSARY] = sorted(set(segments[GLOSSARY]))
 
     def add(name: str, data: bytes) -> str:
-        path = f"search/parts/{name}.{_hash(data)}.json"
+        path = f"search/{name}.{_hash(data)}.json"
         result.files[path] = data
         return path
 
-    parts = []
-    directory: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-    for number, part in enumerate(sorted(by_part)):
-        items = by_part[part]
-        index_path = add(part, built[part])
-        docs_path = add(f"{part}-docs", dump({d.ref: d.shown() for d in items}))
-        parts.append({"id": part, "index": index_path, "docs": docs_path, "count": len(items)})
-        for _, values in analysed[part]:
-            for term in {t for field_terms in values.values() for t in field_terms}:
-                directory[_shard(term)][term].add(number)
+    text_names = []
+    for text in texts:
+        data = dump(text)
+        name = _hash(data)
+        result.files[f"search/text/{name}.json"] = data
+        text_names.append(name)
 
-    head_rows = [(d.ref, _fields(d, HEAD_FIELDS)) for d in docs]
-    head_shards: dict[str, list] = defaultdict(list)
-    for ref, values in head_rows:
-        for shard in sorted({_shard(t) for field_terms in values.values() for t in field_terms}):
-            head_shards[shard].append(
-                (
-                    ref,
-                    {
-                        name: [t for t in field_terms if _shard(t) == shard]
-                        for name, field_terms in values.items()
-                    },
-                )
-            )
-    head = {
-        shard: add(f"head-{shard}", build_lunr(rows, HEAD_FIELDS))
-        for shard, rows in sorted(head_shards.items())
-    }
-    shards = {
-        shard: add(
-            f"terms-{shard}",
-            dump({t: sorted(directory[shard][t]) for t in sorted(directory[shard])}),
+    size = docs_chunk(len(docs))
+    rows = [
+        add(
+            f"parts/{chunk}-docs",
+            dump(
+                {
+                    str(n): [
+                        docs[n].url,
+                        docs[n].title,
+                        docs[n].date,
+                        list(docs[n].sources),
+                        docs[n].language,
+                        text_names[n],
+                        _preview(texts[n]),
+                    ]
+                    for n in range(chunk * size, min(len(docs), (chunk + 1) * size))
+                }
+            ),
         )
-        for shard in sorted(directory)
-    }
-    filters_path = add("filters", dump(_filters(docs, filters_extra or {})))
+        for chunk in range(math.ceil(len(docs) / size))
+    ]
+    shards = _shards(keys, add)
+    counts: dict[str, int] = defaultdict(int)
+    for doc in docs:
+        for entity in doc.entities:
+            counts[entity] += 1
+    glossary_parts = [
+        add(
+            f"parts/glossary-{chunk}",
+            dump(
+                [
+                    [e.id, e.name, e.type, e.description, e.url, counts[e.id], list(e.names)]
+                    for e in entries[chunk * GLOSSARY_CHUNK : (chunk + 1) * GLOSSARY_CHUNK]
+                ]
+            ),
+        )
+        for chunk in range(math.ceil(len(entries) / GLOSSARY_CHUNK))
+    ]
+    directory = [*(path for _, path in shards), *rows, *glossary_parts]
     manifest = {
         "version": INDEX_VERSION,
-        "pipeline": pipeline_data(languages),
-        "fields": {"head": HEAD_FIELDS, "full": FULL_FIELDS},
-        "head": head,
-        "parts": parts,
-        "terms": shards,
-        "filters": filters_path,
+        "pipeline": pipeline,
+        "tiers": list(TIERS),
         "count": len(docs),
+        "months": month_starts,
+        "shards": shards,
+        "docs": {"size": size, "parts": rows},
+        "glossary": {
+            "size": GLOSSARY_CHUNK,
+            "names": NAMES_PER_ENTRY,
+            "words": NAME_WORDS,
+            "parts": glossary_parts,
+        },
+        "filters": add("parts/filters", dump(_filters(docs, filters_extra or {}))),
+        # bytes of the directory, rows and glossary: a browser may fetch them all when few
+        "warm": sum(len(result.files[path]) for path in directory),
     }
     result.files["search/manifest.json"] = dump(manifest)
     return result
 
 
-def _shard(term: str) -> str:
-    first = term[:1]
-    return first if first.isascii() and first.isalnum() else "_"
+def _preview(text: list[str]) -> str:
+    """The start of a dispatch's lede, or of its body when it has none: PREVIEW_CHARS at most,
+    cut between words."""
+    lede, body = text
+    words = " ".join((lede or body).split())
+    if len(words) <= PREVIEW_CHARS:
+        return words
+    return words[:PREVIEW_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def docs_chunk(count: int) -> int:
+    """Dispatches per row file: 32, more past about 30,000 (as the square root), so that the
+    manifest's list of row files grows slowly too."""
+    return max(DOCS_CHUNK, 2 ** round(math.log2(max(1, math.sqrt(count) / 4))))
+
+
+def _shards(keys: Mapping[str, list[list[int]]], add: Callable[[str, bytes], str]) -> list:
+    """The term directory in shards of consecutive keys: `[[first key, path]]`."""
+    ordered = sorted(keys, key=key_order)
+    encoded = {key: postings(keys[key]) for key in ordered}
+    total = sum(len(key) + len(value) + 6 for key, value in encoded.items())
+    # Shards grow as the square root of the directory: fewer of them to list as it grows.
+    target = max(SHARD_BYTES, int(math.sqrt(total * 64)))
+    shards = []
+    current: dict[str, str] = {}
+    size = 0
+    for key in ordered:
+        weight = len(key) + len(encoded[key]) + 6
+        if current and size + weight > target:
+            shards.append(current)
+            current, size = {}, 0
+        current[key] = encoded[key]
+        size += weight
+    if current or not shards:
+        shards.append(current)
+    return [
+        [next(iter(shard), ""), add(f"parts/terms-{n}", dump(shard))]
+        for n, shard in enumerate(shards)
+    ]
+
+
+def key_order(key: str) -> bytes:
+    """Keys in the order JavaScript compares strings (by UTF-16 code units)."""
+    return key.encode("utf-16-be")
+
+
+def shard_of(shards: list, key: str) -> int:
+    """The shard whose keys include `key`, as `engine.js` finds it."""
+    firsts = [key_order(first) for first, _ in shards]
+    return max(0, bisect_right(firsts, key_order(key)) - 1)
 
 
 def _filters(docs: list[SearchDoc], entity_names: Mapping[str, str]) -> dict:

@@ -1,4 +1,4 @@
-/* Wirearchive search: how typed text becomes index terms, as `search/languages.py` does it.
+/* Wirearchive search: how typed text becomes index terms, as `search/analysis.py` does it.
  *
  * The word lists (stop words, elisions) come from the index's manifest, written by the
  * Python side from one source; stemming uses lunr-languages (fr, de, it) and lunr.js's
@@ -9,11 +9,14 @@
   "use strict";
 
   const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
+  // Umlauts spelled out (`boerse`, `zuerich`), as `analysis.UMLAUT`: not `que`.
+  const UMLAUT = /ae|oe|(?<!q)ue/g;
 
   function Pipeline(data) {
     this.languages = data.languages;
     this.elisions = new Set(data.elisions);
     this.special = data.special;
+    this.transliterated = new Set(data.transliterated || []);
     this.stopWords = {};
     for (const lang of Object.keys(data.stopWords))
       this.stopWords[lang] = new Set(data.stopWords[lang]);
@@ -27,7 +30,7 @@
     }
   }
 
-  /* Lowercase, accents removed, special letters spelled out: as `languages.fold`. */
+  /* Lowercase, accents removed, special letters spelled out: as `analysis.fold`. */
   Pipeline.prototype.fold = function (text) {
     return text.toLowerCase()
       .replace(this.apostrophe, "'")
@@ -36,7 +39,7 @@
       .replace(/\p{M}/gu, "");
   };
 
-  /* Folded words, elisions and possessive `'s` split off: as `languages.words`. */
+  /* Folded words, elisions and possessive `'s` split off: as `analysis.words`. */
   Pipeline.prototype.words = function (text) {
     const found = [];
     for (const token of this.fold(text).match(WORD) || []) {
@@ -46,6 +49,15 @@
       found.push(...parts);
     }
     return found;
+  };
+
+  /* A folded word with its spelled-out umlauts as plain vowels: as `analysis.transliterate`. */
+  Pipeline.prototype.transliterate = function (word) {
+    return word.replace(UMLAUT, m => m.charAt(0));
+  };
+
+  Pipeline.prototype.spelled = function (word, lang) {
+    return this.transliterated.has(lang) ? this.transliterate(word) : word;
   };
 
   Pipeline.prototype.stem = function (word, lang) {
@@ -65,19 +77,26 @@
     return !!stops && stops.has(word);
   };
 
-  /* The index terms of a text in one language: as `languages.terms`. */
+  /* The index terms of a text in one language: as `analysis.terms`. */
   Pipeline.prototype.terms = function (text, lang) {
     return this.words(text)
+      .map(word => this.spelled(word, lang))
       .filter(word => !this.isStopWord(word, lang))
       .map(word => this.stem(word, lang));
   };
 
-  /* What one folded query word may match: its stem in each language where it is no stop word. */
-  Pipeline.prototype.variants = function (word) {
-    const variants = {};
+  /* What one folded query word may match, sorted: as `analysis.query_terms`. */
+  Pipeline.prototype.queryTerms = function (word) {
+    const found = new Set();
     for (const lang of this.languages)
-      if (!this.isStopWord(word, lang)) variants[lang] = this.stem(word, lang);
-    return variants;
+      for (const form of new Set([this.spelled(word, lang), this.transliterate(word)]))
+        if (!this.isStopWord(form, lang)) found.add(this.stem(form, lang));
+    return [...found].sort();
+  };
+
+  /* Is the folded word a stop word in one of the languages: as `analysis.is_stop_word`. */
+  Pipeline.prototype.isStopWordAnywhere = function (word) {
+    return this.languages.some(lang => this.isStopWord(this.spelled(word, lang), lang));
   };
 
   global.WirearchivePipeline = Pipeline;

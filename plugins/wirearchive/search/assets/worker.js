@@ -1,16 +1,17 @@
 /* Wirearchive search worker: Material for MkDocs' search box talks to it by the messages
  * of Material's own worker (SETUP 0, READY 1, QUERY 2, RESULT 3), and the /search/ page by
- * `wa:search` messages. It answers from the prebuilt split index, never building one from
+ * `wa:search` messages. It answers from the prebuilt index, never building one from
  * `search_index.json`: that file only brings the hand-written pages, searched beside the
- * dispatches. `WA_ROOT` (the site root, relative to this file) is written in at build time.
+ * dispatches and glossary entries. `bundle.worker_script` puts it in one file after lunr,
+ * the stemmers, the pipeline and the engine, and writes in `WA_ROOT` (the site root,
+ * relative to this file) and `WA_LOCALE` (the site's language, for dates).
  */
+(function () {
 "use strict";
-
-const WA_ASSETS = new URL(WA_ASSETS_PATH, self.location);
-importScripts(...WA_SCRIPTS.map(name => `${new URL(name, WA_ASSETS)}`));
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const engine = new WirearchiveSearch(`${new URL(WA_ROOT, self.location)}`);
+engine.ready().catch(() => null);  // the manifest, fetched while the page still loads
 let pages = null;
 let generation = 0;
 
@@ -49,16 +50,45 @@ function searchPages(words) {
   });
 }
 
-/* One result of the search box, in Material's shape. */
+const BOX_LIMIT = 10;
+const dates = (() => {
+  try {
+    return new Intl.DateTimeFormat(WA_LOCALE, { dateStyle: "long", timeZone: "UTC" });
+  } catch (err) {
+    return null;
+  }
+})();
+
+/* `2025-10-07` in the site's language. */
+function shownDate(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return dates && y ? dates.format(new Date(Date.UTC(y, m - 1, d))) : iso;
+}
+
+/* One result of the search box, in Material's shape: its title and text are HTML, so every
+ * text of the index is escaped here, and the matched words marked. */
 function boxItem(result, words) {
-  const meta = [result.date, result.sources.join(", ")].filter(Boolean).join(" · ");
+  const meta = [shownDate(result.date), result.sources.join(", ")].filter(Boolean).join(" · ");
   const terms = {};
   words.forEach((word, i) => { terms[word] = result.matched[i]; });
+  const snippet = WirearchiveSearch.segmentsHTML(result.snippet);
   return [{
     location: result.url,
-    title: result.titleHTML,
-    text: `<span class="wa-search-meta">${WirearchiveSearch.escapeHTML(meta)}</span> ${result.ledeHTML}`,
-    score: result.score,
+    title: WirearchiveSearch.segmentsHTML(result.titleSegments),
+    text: `<span class="wa-search-meta">${WirearchiveSearch.escapeHTML(meta)}</span> ${snippet}`,
+    score: 0,
+    terms
+  }];
+}
+
+function glossaryItem(entry, words) {
+  const terms = {};
+  words.forEach(word => { terms[word] = true; });
+  return [{
+    location: entry.url,
+    title: WirearchiveSearch.segmentsHTML(entry.nameSegments),
+    text: WirearchiveSearch.escapeHTML(entry.description || ""),
+    score: 0,
     terms
   }];
 }
@@ -67,10 +97,15 @@ async function answerBox(query) {
   const mine = ++generation;
   const words = engine.pipeline.words(query);
   try {
-    await engine.search(query, { limit: 20, want: 20, isCurrent: () => mine === generation }, snapshot => {
+    await engine.search(query, { limit: BOX_LIMIT, isCurrent: () => mine === generation }, snapshot => {
       if (mine !== generation) return;
-      const items = snapshot.results.map(result => boxItem(result, snapshot.words));
-      postMessage({ type: RESULT, data: { items: items.concat(searchPages(words)) } });
+      const items = [
+        ...snapshot.glossary.map(entry => glossaryItem(entry, snapshot.words)),
+        ...snapshot.results.map(result => boxItem(result, snapshot.words))
+      ];
+      const ours = new Set(items.map(item => item[0].location));
+      const pages = searchPages(words).filter(item => !ours.has(item[0].location));
+      postMessage({ type: RESULT, data: { items: items.concat(pages) } });
     });
   } catch (err) {
     console.warn("Wirearchive search failed:", err);
@@ -79,10 +114,10 @@ async function answerBox(query) {
 }
 
 async function answerPage(message) {
-  const { id, query, filters, sort, limit, all } = message;
+  const { id, query, filters, sort, limit } = message;
   const mine = ++generation;
   try {
-    await engine.search(query, { limit, want: limit, filters, sort, all, isCurrent: () => mine === generation },
+    await engine.search(query, { limit, filters, sort, isCurrent: () => mine === generation },
       snapshot => { if (mine === generation) postMessage({ type: "wa:result", id, data: snapshot }); });
   } catch (err) {
     postMessage({ type: "wa:error", id, data: String(err && err.message || err) });
@@ -106,8 +141,7 @@ addEventListener("message", async event => {
       answerPage(message);
       break;
     case "wa:warm":
-      await engine.warm();
-      postMessage({ type: "wa:warmed" });
+      postMessage({ type: "wa:warmed", data: await engine.warm().catch(() => false) });
       break;
     case "wa:filters": {
       const manifest = await engine.ready();
@@ -116,3 +150,4 @@ addEventListener("message", async event => {
     }
   }
 });
+})();

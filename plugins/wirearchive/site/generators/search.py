@@ -4,21 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from babel import Locale
+
 from ...problems import Problem
 from ...search.bundle import site_files
-from ...search.indexing import entity_words
+from ...search.indexing import GlossaryEntry, entity_words
 from .base import Generated, SiteData
 
 SEARCH_TEMPLATE = "wirearchive/search.html"
+# Unlike the archive's other pages, /search/ stays in Material's index: the box finds it.
 SEARCH_PAGE = """---
 search:
   exclude: false
 ---
-# Search
+# {title}
 
-Every dispatch of the archive, in French, German and English, by company or person,
-agency, language and date.
+{intro}
 """
+
+
+def plural_samples(language: str) -> dict[str, int]:
+    """A count in each plural category of `language` (CLDR's, as the browser's
+    `Intl.PluralRules` names them): the /search/ page renders a message for each."""
+    rule = Locale.parse(language).plural_form
+    samples: dict[str, int] = {}
+    for n in (*range(0, 200), 1_000_000):
+        samples.setdefault(rule(n), n)
+    return samples
 
 
 def search(data: SiteData) -> Iterable[Generated]:
@@ -31,6 +43,18 @@ def search(data: SiteData) -> Iterable[Generated]:
             return [known[entity_id].name, *(a.text for a in known[entity_id].aliases)]
         return entity_words(entity_id)
 
+    # Glossary entries are found by their names, and link to their pages.
+    entries = [
+        GlossaryEntry(
+            id=e.id,
+            name=e.name,
+            type=e.type,
+            url=e.url,
+            description=e.description or "",
+            aliases=tuple(a.text for a in e.aliases),
+        )
+        for e in known.values()
+    ]
     cache = data.project.file_cache("search", ",".join(languages))
     found = site_files(
         data.archive.articles,
@@ -40,6 +64,8 @@ def search(data: SiteData) -> Iterable[Generated]:
         names=names,
         display_names={i: e.name for i, e in known.items()},
         languages=languages,
+        glossary=entries,
+        locale=data.locale,
     )
     if cache is not None and cache.failure:
         folder, _, reason = cache.failure.partition(": ")
@@ -54,11 +80,18 @@ def search(data: SiteData) -> Iterable[Generated]:
     for path, content in sorted(found.files.items()):
         yield Generated(path, content)
     if "search.md" not in data.existing:
-        # Unlike the archive's other pages, /search/ stays in Material's index: the box finds it.
+        title = data.gettext("Search")
+        intro = data.gettext(
+            "Every dispatch of the archive, by company or person, agency, language and date."
+        )
         yield Generated(
             "search.md",
-            SEARCH_PAGE,
+            SEARCH_PAGE.format(title=title, intro=intro),
             SEARCH_TEMPLATE,
-            {"search_page_script": found.page_script},
-            title="Search",
+            {
+                "search_page_script": found.page_script,
+                "search_page_style": found.page_style,
+                "search_plurals": plural_samples(data.language),
+            },
+            title=title,
         )
