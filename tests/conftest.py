@@ -84,11 +84,13 @@ def write_site(
     return root
 
 
-def mkdocs_build(root: Path, *args: str) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` in `root`, as a contributor would run it."""
+def mkdocs_build(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` in `root`, as a contributor would run it (`env` adds
+    variables)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
         cwd=root,
+        env={**os.environ, **env} if env else None,
         capture_output=True,
         text=True,
         timeout=600,

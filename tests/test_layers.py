@@ -28,6 +28,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "wirearchive"
 LAYERS = {
     "problems": 0,
     "progress": 0,
+    "shards": 0,
     "model": 0,
     "text": 0,
     "dispatch": 1,

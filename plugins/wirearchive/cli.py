@@ -21,7 +21,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
-from . import __version__, contribute, frontmatter
+from . import __version__, contribute, frontmatter, publish, shards
 from .article import Loaded, load
 from .entities import Annotator, suggest
 from .problems import Problem
@@ -254,6 +254,39 @@ def suggest_entities(args) -> int:
     return 0
 
 
+def plan_shards(args) -> int:
+    """Print the shards of a sharded build: years shards of about equal size, by the year
+    folders of articles/ (`add` files dispatches there), and the shared one."""
+    project = _project(args)
+    years: dict[int, int] = {}
+    if project.articles_path.is_dir():
+        for folder in project.articles_path.iterdir():
+            if folder.is_dir() and shards.YEAR.fullmatch(folder.name):
+                years[int(folder.name)] = sum(1 for p in folder.rglob("*") if p.is_file())
+    specs = shards.plan(years, args.count)
+    print(json.dumps(specs) if args.json else "\n".join(specs))
+    return 0
+
+
+def merge_shards(args) -> int:
+    """Put shards' outputs together into one site; check its size as a build does."""
+    out = Path(args.into)
+    try:
+        files = shards.merge([Path(p) for p in args.parts], out)
+    except shards.MergeError as exc:
+        print(f"wirearchive: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        raise Refusal(str(exc)) from exc
+    size = publish.measure(out)
+    print(f"merged {_count(len(args.parts), 'shard')} into {out}: {files:,} files")
+    print(size.summary())
+    over = publish.over_budget(size, site_mb=args.size_budget_mb, page_kb=None)
+    for message in over:
+        print(f"warning: {message}", file=sys.stderr)
+    return 1 if over else 0
+
+
 def _order(problem: Problem):
     return (problem.path, problem.line or 0, problem.message)
 
@@ -328,6 +361,30 @@ def parser() -> argparse.ArgumentParser:
         help="the filing date for dispatches that give none (2025-10-06T14:30)",
     )
     p.set_defaults(run=add)
+    p = commands.add_parser(
+        "shards",
+        parents=[config],
+        help="print the shards of a sharded build (wirearchive.shards), one a line",
+    )
+    p.add_argument(
+        "--count", type=int, default=4, help="at most this many years shards (default 4)"
+    )
+    p.add_argument("--json", action="store_true", help="as a JSON list (a CI matrix)")
+    p.set_defaults(run=plan_shards)
+    p = commands.add_parser(
+        "merge", help="put the outputs of a sharded build's shards together into one site"
+    )
+    p.add_argument(
+        "parts", nargs="+", metavar="DIR", help="the shards' outputs (the shared one, the years)"
+    )
+    p.add_argument("--into", required=True, metavar="DIR", help="the site (emptied first)")
+    p.add_argument(
+        "--size-budget-mb",
+        type=float,
+        default=1000,
+        help="exit 1 over this many MB (default 1000: GitHub Pages' limit is 1 GB)",
+    )
+    p.set_defaults(run=merge_shards)
     p = commands.add_parser("entities", help="work on the glossary of entities")
     entity_commands = p.add_subparsers(dest="entities_command", required=True)
     p = entity_commands.add_parser(

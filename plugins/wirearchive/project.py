@@ -20,6 +20,7 @@ from .entities import Glossary, load_glossary
 from .progress import Progress
 from .publish import build_time
 from .search.analysis import LANGUAGES as SEARCH_LANGUAGES
+from .shards import Shard, parse_shard
 from .timeline.grammar import LANGUAGES as EVENT_LANGUAGES
 
 # What a site may list in `languages`: each is detected, stemmed and stopped by search, and
@@ -40,6 +41,7 @@ class Project:
     workers: int | None = None
     cache: bool = True
     publish_embargoed: bool = False  # previews: publish items still under embargo
+    shard: Shard | None = None  # the part of the site this build makes (None: all of it)
 
     @classmethod
     def from_options(cls, root: Path, docs_dir: Path | str, options: Mapping) -> Project:
@@ -59,6 +61,7 @@ class Project:
             workers=options["workers"],
             cache=options["cache"],
             publish_embargoed=options["publish_embargoed"],
+            shard=parse_shard(options["shard"]) if options.get("shard") else None,
         )
 
     @property

@@ -62,8 +62,7 @@ def test_a_dispatch_pasted_as_the_guide_says_is_published(tmp_path):
         assert result.returncode == 0, result.stdout + result.stderr
 
     page = (
-        clone
-        / "site/2026/03/le-fabricant-de-puces-zurichois-chipwerk-leve-40-millions/index.html"
+        clone / "site/2026/03/le-fabricant-de-puces-zurichois-chipwerk-leve-40-millions/index.html"
     )
     html = page.read_text(encoding="utf-8")
     assert "Le fabricant de puces zurichois Chipwerk lève 40 millions de francs" in html

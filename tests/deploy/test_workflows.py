@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -128,3 +129,40 @@ def test_the_checks_of_a_pull_request_catch_a_dispatch_without_a_date(tmp_path):
     result = run_step(build, site)
     assert result.returncode == 1
     assert "chipwerk-opens-design-centre.txt:3: error: no date found" in result.stderr
+
+
+def test_the_sharded_workflow_plans_builds_each_shard_and_merges_them(tmp_path):
+    flow = workflow("pages-sharded.yml")
+    assert flow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    jobs = flow["jobs"]
+    assert jobs["build"]["needs"] == "plan" and jobs["merge"]["needs"] == "build"
+    assert jobs["build"]["strategy"]["matrix"]["shard"] == (
+        "${{ fromJSON(needs.plan.outputs.shards) }}"
+    )
+    build = next(s for s in jobs["build"]["steps"] if "mkdocs build" in s.get("run", ""))
+    assert build["env"]["WIREARCHIVE_SHARD"] == "${{ matrix.shard }}"
+    assert "mkdocs build --strict" in build["run"]
+    assert "actions/upload-pages-artifact" in [
+        s.get("uses", "").split("@")[0] for s in jobs["merge"]["steps"]
+    ]
+
+    # The plan step, run as GitHub runs it on the demo, gives the matrix.
+    site = demo_site(tmp_path / "site")
+    plan = next(s for s in jobs["plan"]["steps"] if s.get("id") == "plan")
+    output = tmp_path / "output"
+    command = plan["run"].replace("wirearchive ", f"{BIN}/wirearchive ")
+    result = subprocess.run(
+        ["bash", "-e", "-c", command],
+        cwd=site,
+        env={**os.environ, "GITHUB_OUTPUT": str(output), "COUNT": "2"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    name, _, value = output.read_text().strip().partition("=")
+    assert name == "shards" and json.loads(value) == ["shared", "-2024", "2025-"]
+    merge = next(
+        s["run"] for s in jobs["merge"]["steps"] if "wirearchive merge" in s.get("run", "")
+    )
+    assert merge == "wirearchive merge shards/* --into site"

@@ -6,6 +6,7 @@ is a configuration error that names the option, before anything is built.
 
 from __future__ import annotations
 
+import os
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mkdocs.config import base
@@ -13,6 +14,7 @@ from mkdocs.config import config_options as c
 
 from ..dispatch.layouts import DEFAULT_RUBRICS
 from ..project import SUPPORTED_LANGUAGES
+from ..shards import parse_shard
 
 
 class TimeZone(c.Type):
@@ -51,6 +53,24 @@ class Languages(c.ListOfItems):
         return list(dict.fromkeys(languages))
 
 
+class ShardOption(c.Optional):
+    """`shared` or years (`2024`, `2020-2023`, `2024,2025`); the `WIREARCHIVE_SHARD`
+    environment variable gives it when the option is not set (a CI matrix sets it)."""
+
+    def __init__(self) -> None:
+        super().__init__(c.Type(str))
+
+    def run_validation(self, value: object):
+        value = value if value is not None else os.environ.get("WIREARCHIVE_SHARD") or None
+        value = super().run_validation(value)
+        if value is not None:
+            try:
+                parse_shard(value)
+            except ValueError as exc:
+                raise c.ValidationError(str(exc)) from exc
+        return value
+
+
 class Positive(c.Type):
     """A number greater than zero."""
 
@@ -75,6 +95,7 @@ class ArchiveConfig(base.Config):
     max_dispatch_bytes = Positive(int, default=1_000_000)
     workers = c.Optional(Positive(int))
     publish_embargoed = c.Type(bool, default=False)  # previews: items still under embargo too
+    shard = ShardOption()  # build one part of the site (wirearchive.shards); default: all of it
     cache = c.Type(bool, default=True)  # keep parsed dispatches and search parts in .cache/
     size_budget_mb = Positive((int, float), default=1000)  # warn over this (GitHub Pages: 1 GB)
     page_budget_kb = Positive((int, float), default=500)  # warn for any HTML page over this

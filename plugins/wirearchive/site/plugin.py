@@ -15,11 +15,12 @@ from markupsafe import Markup, escape
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .. import publish
+from .. import publish, shards
 from ..archive import Archive
 from ..browse import browse_of
 from ..progress import Progress
 from ..project import Project
+from ..shards import sorted_sitemap, write_sitemap
 from ..text.markdown import neutralise_html
 from ..text.sanitize import sanitize_html
 from . import navigation
@@ -125,9 +126,19 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             log.warning(str(problem))
         return files
 
+    def _own(self, file: File) -> bool:
+        """Whether this build renders `file`: all of them, or a shard's (wirearchive.shards)."""
+        shard = self.project.shard if self.config.enabled else None
+        return shard is None or shard.owns(file.dest_uri)
+
     def on_env(self, env, config, files):
         if not self.config.enabled:
             return env
+        # A shard's build read every page (one navigation, every link checked); MkDocs builds
+        # the pages still included after this event, so another shard's are excluded here.
+        for file in files.documentation_pages():
+            if not self._own(file):
+                file.inclusion = InclusionLevel.EXCLUDED
         install_filters(env)
         # The archive's words in the site's language (theme.language), through gettext.
         install_translations(env, site_language(config.theme), config.theme.dirs)
@@ -137,12 +148,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self.config.enabled:  # after on_files, before any page is read (MkDocs 1.6's order)
             folders = [Path(d) for d in config.theme.dirs] + [LOCALE_DIR]
             key = site_key(config, folders, bool(self.archive.articles))
+            # A shard keeps its own pages, and forgets only those (a folder each).
+            shard = self.project.shard
+            folder = "pages" if shard is None else f"pages-{shard.spec}"
             self.page_cache = PageCache(
-                self.project.file_cache("pages", ""), key, browse_of(self.archive)
+                self.project.file_cache(folder, ""), key, browse_of(self.archive)
             )
         return nav
 
     def on_page_markdown(self, markdown, page, config, files):
+        if not self._own(page.file):
+            return ""  # another shard's page: its links were checked, it is not rendered
         item = self.pages.get(page.file.src_uri)
         if item is not None and page.file.generated_by:
             # The archive's own pages are searched through its prebuilt index (search/):
@@ -201,6 +217,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if not self.config.enabled:
             return
+        site_dir = Path(config.site_dir)
+        if (site_dir / "sitemap.xml").is_file():  # one order for a build and merged shards
+            xml = (site_dir / "sitemap.xml").read_text("utf-8")
+            write_sitemap(site_dir, sorted_sitemap(xml))
+        if self.project.shard is not None:
+            shards.mark(site_dir, self.project.shard)
         if self.page_cache is not None:
             self.page_cache.prune()
             reused, kept = len(self.page_cache.hits), len(self.page_cache.keys)

@@ -34,6 +34,12 @@ def plural_samples(language: str) -> dict[str, int]:
 
 
 def search(data: SiteData) -> Iterable[Generated]:
+    shard = data.project.shard
+    if shard is not None and not shard.shared:
+        # A years shard (wirearchive.shards) has the page for its navigation, renders neither
+        # it nor the index: the shared shard does.
+        yield from _page(data, {})
+        return
     glossary = data.archive.glossary
     known = glossary.entities if glossary else {}
     languages = tuple(data.project.options.languages)
@@ -79,6 +85,16 @@ def search(data: SiteData) -> Iterable[Generated]:
         )
     for path, content in sorted(found.files.items()):
         yield Generated(path, content)
+    context = {
+        "search_page_script": found.page_script,
+        "search_page_style": found.page_style,
+        "search_plurals": plural_samples(data.language),
+    }
+    yield from _page(data, context)
+
+
+def _page(data: SiteData, context: dict) -> Iterable[Generated]:
+    """/search/, unless the site has its own."""
     if "search.md" not in data.existing:
         title = data.gettext("Search")
         intro = data.gettext(
@@ -88,10 +104,6 @@ def search(data: SiteData) -> Iterable[Generated]:
             "search.md",
             SEARCH_PAGE.format(title=title, intro=intro),
             SEARCH_TEMPLATE,
-            {
-                "search_page_script": found.page_script,
-                "search_page_style": found.page_style,
-                "search_plurals": plural_samples(data.language),
-            },
+            context,
             title=title,
         )
