@@ -11,6 +11,7 @@ Two sides, so that neither can pass on its own by accident:
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import tempfile
@@ -251,6 +252,10 @@ def test_the_built_site_shows_most_of_the_catalog(built):
     for glob in PAGE_TYPES.values():
         for page in sorted(site.glob(glob))[:1]:
             shown |= translated_found(interface_text(page, language), language)
+    # The TimelineJS export's words (its groups, its note) are the site's too.
+    export = json.loads((site / "timeline" / "timeline.json").read_text("utf-8"))
+    words = [export["title"]["text"]["text"], *(slide["group"] for slide in export["events"])]
+    shown |= translated_found(" ".join(words), language)
     assert len(shown) >= 0.8 * len(used_messages()), sorted(set(used_messages()) - shown)
 
 

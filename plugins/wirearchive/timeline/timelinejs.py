@@ -13,38 +13,59 @@ import json
 from . import partial
 from .timeline import Timeline
 
-GROUPS = {"event": "Events", "publication": "Publications"}
+# The words of a document, in English; the site's generator gives them in its language.
+LABELS = {
+    "event": "Events",
+    "publication": "Publications",
+    "planned": "Planned",  # an event still to come when reported (a plan or a deadline)
+    "note": "The latest %(kept)d of %(total)d entries.",
+}
+
+
+def _date(date: str, locale: str | None) -> dict[str, int | str]:
+    year, month, day = partial.sort_key(date)
+    out: dict[str, int | str] = {"year": year}
+    if month:
+        out["month"] = month
+    if day:
+        out["day"] = day
+    out["display_date"] = partial.label(date, locale)
+    return out
 
 
 def export(
-    timeline: Timeline, title: str, locale: str | None = None, limit: int | None = None
+    timeline: Timeline,
+    title: str,
+    locale: str | None = None,
+    limit: int | None = None,
+    labels: dict[str, str] = LABELS,
 ) -> dict:
     """The TimelineJS document of `timeline`, its slides in date order; only the latest `limit`
-    entries when given, and the title then says how many of how many."""
+    entries when given, and the title then says how many of how many. Events still to come
+    when reported are a group of their own; a span (`von 2016 bis 2020`) has its end date."""
     entries = timeline.entries()
     kept = entries[-limit:] if limit is not None else entries
     slides = []
     for number, entry in enumerate(kept, len(entries) - len(kept) + 1):
-        year, month, day = partial.sort_key(entry.date)
-        start: dict[str, int | str] = {"year": year}
-        if month:
-            start["month"] = month
-        if day:
-            start["day"] = day
-        start["display_date"] = partial.label(entry.date, locale)
         event_text = entry.text if entry.kind == "event" else entry.article.summary or ""
-        slides.append(
-            {
-                "unique_id": f"{entry.kind}-{number}",
-                "start_date": start,
-                "text": {
-                    "headline": html.escape(entry.article.title),
-                    "text": html.escape(event_text),
-                },
-                "group": GROUPS[entry.kind],
-            }
-        )
-    note = f"The latest {len(kept)} of {len(entries)} entries." if len(kept) < len(entries) else ""
+        ahead = entry.event is not None and entry.event.kind != "past"
+        slide: dict = {
+            "unique_id": f"{entry.kind}-{number}",
+            "start_date": _date(entry.date, locale),
+            "text": {
+                "headline": html.escape(entry.article.title),
+                "text": html.escape(event_text),
+            },
+            "group": labels["planned" if ahead else entry.kind],
+        }
+        if entry.event is not None and entry.event.until:
+            slide["end_date"] = _date(entry.event.until, locale)
+        slides.append(slide)
+    note = (
+        labels["note"] % {"kept": len(kept), "total": len(entries)}
+        if len(kept) < len(entries)
+        else ""
+    )
     return {"title": {"text": {"headline": html.escape(title), "text": note}}, "events": slides}
 
 

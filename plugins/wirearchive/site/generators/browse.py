@@ -226,7 +226,7 @@ def timeline_pages(data: SiteData) -> Iterable[Generated]:
         },
     )
     locale = data.locale
-    yield _item("timeline/timeline.json", _export(timeline, data.site_name, locale))
+    yield _item("timeline/timeline.json", _export(data, timeline, data.site_name, locale))
     for year in timeline.years:
         folder = f"timeline/{year.year}"
         yield from _timeline_pages(
@@ -237,7 +237,7 @@ def timeline_pages(data: SiteData) -> Iterable[Generated]:
         )
         yield _item(
             f"{folder}/timeline.json",
-            _export(timeline.year(year.year), f"{data.site_name} {year.year}", locale),
+            _export(data, timeline.year(year.year), f"{data.site_name} {year.year}", locale),
         )
     for entity_id, entity_timeline in entity_timelines.items():
         name = _entity_name(data, entity_id)
@@ -255,7 +255,7 @@ def timeline_pages(data: SiteData) -> Iterable[Generated]:
                 },
             )
         if entity_timeline.count:
-            yield _item(f"{folder}/timeline.json", _export(entity_timeline, name, locale))
+            yield _item(f"{folder}/timeline.json", _export(data, entity_timeline, name, locale))
 
 
 def _timeline_pages(
@@ -271,8 +271,16 @@ def _timeline_pages(
         )
 
 
-def _export(timeline: timelines.Timeline, title: str, locale: str | None) -> str:
-    return timelinejs.dumps(timelinejs.export(timeline, title, locale, limit=EXPORT_LIMIT))
+def _export(data: SiteData, timeline: timelines.Timeline, title: str, locale: str | None) -> str:
+    labels = {
+        "event": data.gettext("Events"),
+        "publication": data.gettext("Publications"),
+        "planned": data.gettext("Planned"),
+        "note": data.gettext("The latest %(kept)d of %(total)d entries."),
+    }
+    return timelinejs.dumps(
+        timelinejs.export(timeline, title, locale, limit=EXPORT_LIMIT, labels=labels)
+    )
 
 
 # ----------------------------------------------------------------------------- feeds
