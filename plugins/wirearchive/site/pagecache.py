@@ -157,9 +157,14 @@ class PageCache:
         known = self._digests.get(id(value))
         if known is not None:
             return known[1]
+        # A container stands for its content's digest: an object many pages share (a year's
+        # timeline, an article) is serialised once, not once in each page's key.
         plain = self._plain_new(value)
-        self._digests[id(value)] = (value, plain)
-        return plain
+        digest = hashlib.sha256(
+            json.dumps(plain, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        ).hexdigest()
+        self._digests[id(value)] = (value, digest)
+        return digest
 
     def _plain_new(self, value: Any) -> Any:
         if isinstance(value, Article):
