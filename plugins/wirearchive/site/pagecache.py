@@ -53,13 +53,18 @@ def _article_extras(browse: Browse, context: Mapping[str, Any]) -> object:
     """What an article page's template asks `browse` for: its neighbours, related dispatches
     and the facets it is filed under (more related ones than shown: a superset is safe)."""
     article = context["latest"] if context.get("version") else context["article"]
+    facets = [
+        *(browse.facet_of("source", s) for s in article.sources),
+        browse.facet_of("rubric", article.rubric) if article.rubric else None,
+        browse.facet_of("language", article.language),
+    ]
     return [
         browse.previous(article),
         browse.next(article),
         browse.related(article, 8),
-        [browse.facet_of("source", s) for s in article.sources],
-        browse.facet_of("rubric", article.rubric) if article.rubric else None,
-        browse.facet_of("language", article.language),
+        # A facet's link (its URL and label), not its dispatches: an edit elsewhere in the
+        # same agency's or language's dispatches leaves this page as it is.
+        [(f.kind, f.name, f.slug) if f is not None else None for f in facets],
     ]
 
 

@@ -213,7 +213,10 @@ def timeline_pages(data: SiteData) -> Iterable[Generated]:
     timeline = events_only(browse.timeline())
     entity_timelines = {i: entity_events(browse, i) for i in sorted(browse.by_entity)}
     filters = timeline_filters(data, {i: t.count for i, t in entity_timelines.items()})
-    shared = {"all_years": timeline.years, "filters": filters}
+    # What the year links show, not the years' events: a page's key (site/pagecache.py)
+    # then changes with the counts only, not with every event of the archive.
+    years = [{"year": y.year, "count": y.count} for y in timeline.years]
+    shared = {"all_years": years, "filters": filters}
     yield _item(
         "timeline/index.md",
         page(data.gettext("Timeline")),
