@@ -67,6 +67,7 @@
     let limit = PAGE;
     let timer = null;
     let warmed = false;
+    let lastQuestion = null;
 
     // The filters take a phone's whole first screen: there they start folded.
     filtersBox.open = window.matchMedia("(min-width: 60em)").matches;
@@ -134,6 +135,11 @@
     /* Ask the worker; `values` are the form's, or the address's before the filters' lists
      * are in (a select cannot hold a value it has no option for yet). */
     function ask(values = state()) {
+      // The same question asked twice (typing, then Enter, then `change`) is answered once:
+      // a second answer would replace the results under the reader's focus.
+      const question = JSON.stringify([values, limit]);
+      if (question === lastQuestion) return;
+      lastQuestion = question;
       toURL(values);
       showFilterCount(values);
       root.dataset.waDone = "no";
@@ -242,10 +248,12 @@
       } else if (message.type === "wa:error" && message.id === asked) {
         status.textContent = say(strings.failed, { error: message.data });
         root.dataset.waDone = "yes";
+        lastQuestion = null;  // asking again may work
       }
     });
 
     function again() {
+      clearTimeout(timer);
       limit = PAGE;
       ask();
     }
