@@ -5,6 +5,8 @@
     # another copy of the package first on the path (a snapshot of an older version):
     python benchmarks/search_budget.py build --counts 1000 10000 --work /tmp/wa-search \
         [--package /tmp/old/plugins] [--label before]
+    # the index build alone (cold, warm, after adding a dispatch), with this checkout's package:
+    python benchmarks/search_budget.py index /tmp/wa-search/synth-10000
     # measure built sites in headless Debian chromium:
     python benchmarks/search_budget.py measure NAME=SITE_DIR [NAME=SITE_DIR ...] \
         [--runs 3] [--json OUT]
@@ -291,6 +293,47 @@ def build(counts: list[int], work: Path, seed: int, package: Path | None, label:
         )
 
 
+def index_times(root: Path, workers: int) -> dict:
+    """The index alone, for the archive under `root` (read through its parse cache): a cold
+    build (no search cache), a warm one (nothing changed) and one after adding a dispatch."""
+    import shutil
+    import tempfile
+
+    from wirearchive.archive import read_archive
+    from wirearchive.cache import FileCache
+    from wirearchive.dispatch import ParseOptions
+    from wirearchive.search.indexing import build_index, documents
+
+    def docs():
+        archive = read_archive(
+            root, "articles", ParseOptions(), workers=workers, cache_dir=root / ".cache" / "parse"
+        )
+        return documents(archive.articles)
+
+    cache = Path(tempfile.mkdtemp(prefix="wa-search-cache-"))
+    times = {}
+    for name in ("cold", "warm"):
+        found = docs()
+        start = time.perf_counter()
+        built = build_index(found, cache=FileCache(cache, ""), workers=workers)
+        times[f"{name}_s"] = round(time.perf_counter() - start, 2)
+    newest = sorted((root / "articles").rglob("*.txt"))[-1]
+    added = newest.with_name(newest.stem + "-added.txt")
+    added.write_text(newest.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", "utf-8")
+    try:
+        found = docs()
+        start = time.perf_counter()
+        again = build_index(found, cache=FileCache(cache, ""), workers=workers)
+        times["after_adding_one_s"] = round(time.perf_counter() - start, 2)
+        times["months_analysed_after_adding_one"] = again.built
+    finally:
+        added.unlink()
+        shutil.rmtree(cache)
+    times["files"] = len(built.files)
+    times["bytes"] = sum(len(data) for data in built.files.values())
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -302,6 +345,9 @@ def main() -> None:
     b.add_argument("--seed", type=int, default=1)
     b.add_argument("--package", type=Path, help="a copy of plugins/ to build with")
     b.add_argument("--label", default="after")
+    i = sub.add_parser("index", help="time the index build alone (cold, warm, one added)")
+    i.add_argument("root", type=Path, help="a synthetic archive written by `build`")
+    i.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     m = sub.add_parser("measure", help="measure built sites in headless chromium")
     m.add_argument("sites", nargs="+", help="NAME=SITE_DIR")
     m.add_argument("--runs", type=int, default=3)
@@ -311,6 +357,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.command == "build":
         build(args.counts, args.work, args.seed, args.package, args.label)
+        return
+    if args.command == "index":
+        print(json.dumps(index_times(args.root, args.workers)))
         return
     sites = {name: Path(path) for name, path in (s.split("=", 1) for s in args.sites)}
     results = measure(sites, args.runs, args.queries, args.timeout)
