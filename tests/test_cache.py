@@ -7,6 +7,8 @@ import sqlite3
 import zlib
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from wirearchive import cache as cache_module
 from wirearchive.archive import read_archive
 from wirearchive.article import from_json, load, to_json
@@ -103,3 +105,26 @@ def test_a_cache_that_cannot_be_written_is_a_warning_not_a_crash(tmp_path):
     warnings = [p for p in archive.problems if p.severity == "warning"]
     assert len(warnings) == 1
     assert warnings[0].message.startswith("the parse cache could not be used")
+
+
+def test_a_write_cut_short_leaves_nothing_to_read_back(tmp_path, monkeypatch):
+    """A build killed while it writes a kept file (here: interrupted half-way) must not leave
+    half a page that a later build serves as a whole one."""
+    files = FileCache(tmp_path / "pages", "settings", ".html")
+    key = files.key("page")
+    real = type(tmp_path).write_bytes
+
+    def cut_short(path, data):
+        real(path, data[: len(data) // 2])
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(type(tmp_path), "write_bytes", cut_short)
+    with pytest.raises(KeyboardInterrupt):
+        files.put(key, b"<html>" + b"x" * 1000 + b"</html>")
+    monkeypatch.undo()
+    assert files.get(key) is None
+    assert not files.has(key)
+    files.put(key, b"<html>whole</html>")
+    assert files.get(key) == b"<html>whole</html>"
+    files.prune({key})  # what the cut write left aside goes too
+    assert sorted(p.name for p in (tmp_path / "pages").iterdir()) == [f"{key}.html"]

@@ -14,6 +14,7 @@ folder does not grow with every edit.
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import zlib
 from collections.abc import Iterable
@@ -135,6 +136,9 @@ class ParseCache:
         self.close()
 
 
+PART = ".part"  # a file being written (FileCache.put)
+
+
 class FileCache:
     """Built files by key, one file each in `folder` (`<key><suffix>`).
 
@@ -156,23 +160,30 @@ class FileCache:
         except OSError:
             return None
 
+    def has(self, key: str) -> bool:
+        return (self.folder / f"{key}{self.suffix}").is_file()
+
     def put(self, key: str, data: bytes) -> None:
         if self.failure is not None:
             return
         path = self.folder / f"{key}{self.suffix}"
+        # Written aside, then renamed: a build killed mid-write leaves no half file to be
+        # read back as a whole one.
+        part = self.folder / f"{key}.{os.getpid()}{PART}"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+            part.write_bytes(data)
+            os.replace(part, path)
         except OSError as exc:
             self.failure = f"{self.folder}: {exc}"
-            path.unlink(missing_ok=True)  # never leave half a file to be read back
+            part.unlink(missing_ok=True)
 
     def prune(self, keep: Iterable[str]) -> None:
         """Forget the files whose keys are not in `keep`."""
         wanted = {f"{key}{self.suffix}" for key in keep}
         try:
             for path in self.folder.iterdir() if self.folder.is_dir() else ():
-                if path.name not in wanted and path.suffix == self.suffix:
+                if path.name not in wanted and path.suffix in (self.suffix, PART):
                     path.unlink(missing_ok=True)
         except OSError as exc:
             self.failure = self.failure or f"{self.folder}: {exc}"

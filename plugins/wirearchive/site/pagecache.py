@@ -104,14 +104,15 @@ class PageCache:
         self.site_key = site_key
         self.browse = browse
         self.keys: dict[str, str] = {}  # src_uri -> key, for pages that may be kept
-        self.hits: dict[str, str] = {}  # src_uri -> kept HTML
+        self.hits: dict[str, str] = {}  # src_uri -> key of its kept HTML (read when rendered)
         self.used: set[str] = set()
         # id of an object -> (the object, its plain form), for this build: the object is held
         # so that its id is not given to another one while the memo lasts
         self._digests: dict[int, tuple[object, object]] = {}
 
     def look_up(self, src_uri: str, item: Generated) -> str | None:
-        """The kept HTML of a page, or None (then, if it may be kept, its key is noted)."""
+        """The key of a page's kept HTML, or None (then, if it may be kept, its key is
+        noted)."""
         if self.files is None or item.template not in TEMPLATES:
             return None
         try:
@@ -130,11 +131,22 @@ class PageCache:
         key = self.files.key(self.site_key, json.dumps(plain, ensure_ascii=False, sort_keys=True))
         self.keys[src_uri] = key
         self.used.add(key)
-        kept = self.files.get(key)
-        if kept is None:
+        if not self.files.has(key):
             return None
-        self.hits[src_uri] = kept.decode("utf-8")
-        return self.hits[src_uri]
+        self.hits[src_uri] = key
+        return key
+
+    def html(self, src_uri: str) -> str:
+        """The kept HTML of a page `look_up` found; read now, so that a build does not hold
+        every page in memory."""
+        assert self.files is not None
+        kept = self.files.get(self.hits[src_uri])
+        if kept is None:
+            raise OSError(
+                f"{self.files.folder}: the kept page of {src_uri} went away during the build; "
+                "build again"
+            )
+        return kept.decode("utf-8")
 
     def keep(self, src_uri: str, html: str) -> None:
         key = self.keys.get(src_uri)

@@ -242,7 +242,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if item is not None:
             context.update(item.context)
         if self.page_cache is not None and page.file.src_uri in self.page_cache.hits:
-            context["wa_cached_html"] = Markup(self.page_cache.hits[page.file.src_uri])
+            context["wa_cached_html"] = Markup(self.page_cache.html(page.file.src_uri))
         return context
 
     @event_priority(100)  # first: the HTML as the template rendered it, before other plugins'
