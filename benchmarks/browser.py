@@ -27,8 +27,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-# Words of the synthetic dispatches that both searches find as typed (the demo comparison in
-# search.py measures the word forms only Wirearchive finds).
+# Words of the synthetic dispatches that both searches find as typed (search_budget.py
+# measures more queries, on the box and on /search/).
 QUERIES = ("investisseurs", "Bourse", "Nachfrage")
 SEARCH_FILES = (
     "/search/",

@@ -610,7 +610,7 @@ def main() -> None:
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}",
         "versions": {
-            name: metadata.version(name) for name in ("mkdocs", "mkdocs-material", "lunr")
+            name: metadata.version(name) for name in ("mkdocs", "mkdocs-material", "PyStemmer")
         },
         "seed": args.seed,
     }
