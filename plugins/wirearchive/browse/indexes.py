@@ -6,6 +6,7 @@ Built once from the whole archive (articles newest first) and read by every page
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -23,6 +24,7 @@ from ..timeline import timeline as timelines
 ENTITY_PAGE_ENTRIES = (
     100  # an entity page shows this many latest timeline entries; longer timelines get pages
 )
+RELATED_KEPT = 8  # related dispatches remembered per article (Browse.related)
 RELATED_WINDOW = 200  # per shared entity, the articles nearest in time that are weighed as related
 
 
@@ -135,6 +137,7 @@ class Browse:
         self.articles: list[Article] = archive.articles  # newest first
         self._entity_timelines: dict[str, timelines.Timeline] = {}
         self._spellings: dict[str, tuple[str, ...]] = {}
+        self._related: dict[int, list[Article]] = {}  # id -> the first RELATED_KEPT
 
     # -- by date
 
@@ -285,8 +288,17 @@ class Browse:
         """Dispatches sharing the most entities with `article`, then the closest in time.
 
         For an entity named by many dispatches, only the `RELATED_WINDOW` nearest in
-        time to `article` are weighed, so the work stays bounded on large archives.
+        time to `article` are weighed, so the work stays bounded on large archives. The
+        first `RELATED_KEPT` are remembered: a page asks for them more than once (its
+        template, the page cache's key).
         """
+        kept = self._related.get(id(article))
+        if kept is None or count > RELATED_KEPT:
+            kept = self._rank_related(article, max(count, RELATED_KEPT))
+            self._related[id(article)] = kept[:RELATED_KEPT]
+        return kept[:count]
+
+    def _rank_related(self, article: Article, count: int) -> list[Article]:
         shared: Counter[int] = Counter()
         candidates: dict[int, Article] = {}
         for entity in dict.fromkeys(article.entities):
@@ -297,7 +309,8 @@ class Browse:
                 if other is not article:
                     shared[id(other)] += 1
                     candidates[id(other)] = other
-        ranked = sorted(
+        return heapq.nsmallest(
+            count,
             candidates.values(),
             key=lambda other: (
                 -shared[id(other)],
@@ -306,7 +319,6 @@ class Browse:
                 other.source_file,
             ),
         )
-        return ranked[:count]
 
     @cached_property
     def _entity_ascending(self) -> dict[str, list[Article]]:
