@@ -91,13 +91,14 @@ STOPWORDS_DIR = Path(__file__).parent / "stopwords"
 
 
 def fold(text: str) -> str:
-    """Lowercase, without accents: `L’Économie Straße` -> `l'economie strasse`."""
+    """Lowercase, without accents: `L’Économie Straße` -> `l'economie strasse`. Lowered
+    again after NFKD, whose compatibility forms may be capitals (`𝕊`, `Ｓ`, `Ⅳ`)."""
     text = _SPECIAL.sub(lambda m: SPECIAL[m.group(0)], _APOSTROPHE.sub("'", text.lower()))
     return "".join(
         c
         for c in unicodedata.normalize("NFKD", text)
         if not unicodedata.category(c).startswith("M")
-    )
+    ).lower()
 
 
 def words(text: str) -> list[str]:

@@ -36,7 +36,8 @@
       .replace(this.apostrophe, "'")
       .replace(this.specialRe, m => this.special[m])
       .normalize("NFKD")
-      .replace(/\p{M}/gu, "");
+      .replace(/\p{M}/gu, "")
+      .toLowerCase();  // again: NFKD's compatibility forms may be capitals (𝕊, Ｓ, Ⅳ)
   };
 
   /* Folded words, elisions and possessive `'s` split off: as `analysis.words`. */
