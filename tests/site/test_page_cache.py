@@ -50,3 +50,31 @@ def test_a_warm_build_after_an_edit_is_the_clean_build_of_the_edit(demo_copy, tm
     shutil.copytree(demo_copy, clean, ignore=shutil.ignore_patterns(".cache", "site"))
     assert mkdocs_build(clean).returncode == 0
     assert tree(demo_copy / "site") == tree(clean / "site")
+
+
+def test_page_keys_remember_only_what_pages_share(tmp_path):
+    """A page's key is the same however often its values were seen, and the memo behind it
+    keeps the values many pages share, not every event and pair of every page: a memo entry
+    per small value held about 300 MB for the whole of a 10,000-dispatch build."""
+    from wirearchive.archive import Archive
+    from wirearchive.browse import browse_of
+    from wirearchive.cache import FileCache
+    from wirearchive.model import Event
+    from wirearchive.site.generators import Generated
+    from wirearchive.site.pagecache import PageCache
+
+    events = [Event(f"2025-01-{day:02d}", f"Event {day}", about=("acme",)) for day in range(1, 29)]
+    shared = {"year": "2025", "events": events}
+
+    def page(number: int) -> Generated:
+        context = {"shared": shared, "own": [(number, "pair"), {"small": [number]}]}
+        return Generated(f"p{number}.md", "", "wirearchive/listing.html", context)
+
+    first = PageCache(FileCache(tmp_path, ""), "site", browse_of(Archive()))
+    keys = [first.look_up(f"p{n}.md", page(n)) or first.keys[f"p{n}.md"] for n in range(50)]
+    again = PageCache(FileCache(tmp_path, ""), "site", browse_of(Archive()))
+    again.look_up("p7.md", page(7))
+    assert again.keys["p7.md"] == keys[7]  # a fresh memo: the same key
+    assert len(set(keys)) == 50
+    remembered = [value for value, _ in first._digests.values()]
+    assert remembered == [events]  # the one large shared list; no event, pair or small dict
