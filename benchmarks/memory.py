@@ -8,7 +8,8 @@ of `--count` dispatches, the one benchmarks/scale.py measures), cold unless `--w
 the plugin's steps wrapped so that the resident memory (VmRSS) and the time are noted after
 each: glossary, reading the archive, generating pages and files, adding them to MkDocs, and
 then MkDocs' own phases (pages converted, pages rendered, post-build). It also counts the
-bytes of generated files MkDocs holds in memory after `on_files`, by top folder. Worker
+bytes of the files the plugin generates, by top folder (pages are held until
+MkDocs reads them; plain files are written as they are made). Worker
 processes are not counted (see scale.py's tree figure); read deltas, not absolute values.
 """
 
@@ -145,7 +146,9 @@ def main() -> None:
     print(f"{root}: in-process build\n")
     print(notes.table())
     total = sum(held.values())
-    print(f"\nGenerated content held after on_files: {total / MB:,.1f} MB (UTF-8 bytes)")
+    print(
+        f"\nGenerated content: {total / MB:,.1f} MB (UTF-8 bytes; plain files are written as made)"
+    )
     for folder, size in sorted(held.items(), key=lambda kv: -kv[1])[:12]:
         print(f"  {size / MB:8.1f} MB  {folder}")
 

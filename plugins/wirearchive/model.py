@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Image:
     """The photo of a web copy: its caption (kept once) and credit."""
 
@@ -26,7 +26,7 @@ class Image:
         return {"caption": self.caption, "credit": self.credit}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A quotation and who said it: an entity id, a name, or None when unattributed."""
 
@@ -37,7 +37,7 @@ class Quote:
         return {"speaker": self.speaker, "text": self.text}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """A dated happening a dispatch reports: `date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
 
@@ -64,7 +64,7 @@ class Event:
         return data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Revision:
     """An earlier version of a story the archive shows in its latest version."""
 
@@ -78,7 +78,7 @@ class Revision:
 RAW_NAMES = {"text": "dispatch.txt", "markdown": "dispatch.txt"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """A dispatch with the contributor's front matter applied, annotated: what the site shows."""
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import write_file
 
 from .. import publish, shards
 from ..archive import Archive
@@ -92,32 +93,39 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             (log.info if problem.severity == "info" else log.warning)(str(problem))
         data = SiteData(self.archive, self.project, self.config, {f.src_uri for f in files}, config)
         self.pages = {}
-        items = list(generate(data))
+        # Plain files (dispatches as delivered, feeds, search parts) are written as they are
+        # made, so the build never holds all of them; pages wait for the navigation.
+        made: set[str] = set()
+        generated_pages: list[Generated] = []
+        for item in generate(data):
+            made.add(item.src_uri)
+            existing = files.get_file_from_path(item.src_uri)
+            if item.template is not None:
+                generated_pages.append(item)
+            elif existing is None:
+                files.append(_written(config, item))
+            else:  # a plain file in place of the theme's: Material's search worker
+                files.remove(existing)
+                files.append(File.generated(config, item.src_uri, content=item.content))
         sections = navigation.sections(
             data.gettext,
             glossary.index_src if glossary is not None else None,
-            data.existing | {item.src_uri for item in items},
+            data.existing | made,
         )
         # The sections' index pages are in the navigation; the archive's other pages (articles,
         # entities, ...) are reached through them: thousands in the sidebar would make every
         # page heavy.
         in_nav = {src for _, src in sections}
-        for item in items:
+        for item in generated_pages:
             inclusion = (
                 InclusionLevel.INCLUDED if item.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
             )
-            if item.template is not None:
-                self.pages[item.src_uri] = item
+            self.pages[item.src_uri] = item
             existing = files.get_file_from_path(item.src_uri)
             if existing is None:
                 files.append(
                     File.generated(config, item.src_uri, content=item.content, inclusion=inclusion)
                 )
-            elif (
-                item.template is None
-            ):  # a plain file in place of the theme's: Material's search worker
-                files.remove(existing)
-                files.append(File.generated(config, item.src_uri, content=item.content))
             else:  # an existing page (an entity's) only gets template and context
                 existing.inclusion = inclusion
         pages = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav()]
@@ -182,6 +190,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         kept = None
         if self.page_cache is not None and not searched:
             kept = self.page_cache.look_up(page.file.src_uri, item)
+        # MkDocs has read the page's Markdown (it is `markdown` now): the copies the file and
+        # the generator held are let go, rather than kept to the end of the build.
+        if page.file.generated_by:
+            page.file.content_string = ""
+        item.content = ""
         if kept is not None:  # rendered by an earlier build from the same inputs
             page.meta["template"] = CACHED_TEMPLATE
             return ""
@@ -254,3 +267,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             else:
                 self.page_cache.keep(src_uri, output)
         return output
+
+
+def _written(config, item: Generated) -> File:
+    """A generated plain file (a dispatch as delivered, a feed, a search part), written into
+    `site_dir` now and given to MkDocs by path: MkDocs holds a generated file's content until
+    it copies static files, after every page is converted; at 10,000 dispatches that was
+    about 90 MB held through the build's peak. MkDocs leaves a file whose source is its
+    destination where it is (`File.copy_file`, "plugins write directly into site_dir")."""
+    path = Path(config.site_dir, *item.src_uri.split("/"))
+    content = item.content.encode("utf-8") if isinstance(item.content, str) else item.content
+    write_file(content, str(path))
+    return File.generated(config, item.src_uri, abs_src_path=str(path))

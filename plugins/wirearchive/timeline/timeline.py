@@ -17,7 +17,7 @@ from . import partial
 Kind = Literal["event", "publication"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One line of a timeline: an event a dispatch reports, or the dispatch's publication."""
 
