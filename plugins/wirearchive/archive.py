@@ -153,7 +153,7 @@ def read_archive(
     archive.parsed = len(jobs)
     if cache is not None:
         with cache:
-            cache.put_many([(keys[number], to_json(results[number])) for number, _ in jobs])
+            cache.put_many((keys[number], to_json(results[number])) for number, _ in jobs)
             cache.prune(set(keys.values()))
         if cache.failure:
             archive.problems.append(

@@ -98,10 +98,11 @@ class ParseCache:
             self.hits += 1
         return value
 
-    def put_many(self, items: list[tuple[str, bytes]]) -> None:
+    def put_many(self, items: Iterable[tuple[str, bytes]]) -> None:
+        """Store entries as `items` makes them: a build's are never all in memory at once."""
         if self._db is None:
             return
-        rows = [(key, zlib.compress(value, 3)) for key, value in items]
+        rows = ((key, zlib.compress(value, 3)) for key, value in items)
         try:
             with self._db:
                 self._db.executemany(

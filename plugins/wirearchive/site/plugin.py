@@ -206,6 +206,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self.page_cache is not None and page.file.src_uri in self.page_cache.hits:
             return html
         if page.file.src_uri in self.pages:
+            # Converted: MkDocs would keep the page's Markdown beside its HTML to the end.
+            page.markdown = ""
             return sanitize_html(html)  # the one boundary for contributors' Markdown
         return html
 
