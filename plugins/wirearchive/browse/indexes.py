@@ -136,6 +136,7 @@ class Browse:
         self.archive = archive
         self.articles: list[Article] = archive.articles  # newest first
         self._entity_timelines: dict[str, timelines.Timeline] = {}
+        self._entries: dict[int, timelines.Entry] = {}  # one per event, for every timeline
         self._spellings: dict[str, tuple[str, ...]] = {}
         self._related: dict[int, list[Article]] = {}  # id -> the first RELATED_KEPT
 
@@ -234,7 +235,7 @@ class Browse:
             return self._archive_timeline
         if entity_id not in self._entity_timelines:
             self._entity_timelines[entity_id] = timelines.of_articles(
-                self.by_entity.get(entity_id, []), about=entity_id
+                self.by_entity.get(entity_id, []), about=entity_id, shared=self._entries
             )
         return self._entity_timelines[entity_id]
 
@@ -246,7 +247,7 @@ class Browse:
 
     @cached_property
     def _archive_timeline(self) -> timelines.Timeline:
-        return timelines.of_articles(self.articles)
+        return timelines.of_articles(self.articles, shared=self._entries)
 
     def latest_events(self, count: int = 10) -> list[timelines.Entry]:
         """The most recent events reported, none later than the newest dispatch's day."""

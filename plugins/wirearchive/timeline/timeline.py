@@ -93,26 +93,35 @@ def entries_of(
     events: bool = True,
     publications: bool = True,
     about: str | None = None,
+    shared: dict[int, Entry] | None = None,
 ) -> list[Entry]:
     """Every event and publication of `articles`, unsorted.
 
     With `about` (an entity id), only the events whose sentence is about that entity: an
     entity's timeline is not every date of every dispatch that names it. An event that says
     nothing of what it is about (given in front matter without `about`) counts for the
-    article's entities.
+    article's entities. `shared` gives the entries made before, by the id of their event (or
+    of their article, for a publication): the timelines of one archive (the whole, each
+    entity's) then hold one entry per event, not one per timeline (at 1,000 dispatches, 93,000
+    entries were made for 14,000 events and publications).
     """
+    made = shared if shared is not None else {}
     found: list[Entry] = []
     for article in articles:
         if publications:
-            found.append(
-                Entry(article.date.date().isoformat(), "publication", article.title, article)
-            )
-        if events:
-            found += [
-                Entry(e.date, "event", e.text, article, e)
-                for e in article.events
-                if about is None or about in (e.about or article.entities)
-            ]
+            entry = made.get(id(article))
+            if entry is None:
+                day = article.date.date().isoformat()
+                entry = made[id(article)] = Entry(day, "publication", article.title, article)
+            found.append(entry)
+        if not events:
+            continue
+        for e in article.events:
+            if about is None or about in (e.about or article.entities):
+                entry = made.get(id(e))
+                if entry is None:
+                    entry = made[id(e)] = Entry(e.date, "event", e.text, article, e)
+                found.append(entry)
     return found
 
 
@@ -131,9 +140,12 @@ def build(entries: Iterable[Entry]) -> Timeline:
     return timeline
 
 
-def of_articles(articles: Iterable[Article], about: str | None = None) -> Timeline:
-    """The timeline of `articles` (their events about the entity `about` when given)."""
-    return build(entries_of(articles, about=about))
+def of_articles(
+    articles: Iterable[Article], about: str | None = None, shared: dict[int, Entry] | None = None
+) -> Timeline:
+    """The timeline of `articles` (their events about the entity `about` when given);
+    `shared` as for :func:`entries_of`."""
+    return build(entries_of(articles, about=about, shared=shared))
 
 
 def latest_events(articles: Iterable[Article], count: int, until: str | None = None) -> list[Entry]:
