@@ -29,6 +29,18 @@ def test_related_rank_shared_entities_then_closeness_in_time():
     assert [r.slug for r in browse.related(me)] == ["both-far", "one-near", "one-far"]
 
 
+def test_related_closeness_is_elapsed_time_across_a_clock_change():
+    """Zurich's clocks went back on 26 October 2025: 9 October 19:17 is 36 days 22:01 after
+    2 September 21:16 and 36 days 22:37 before 15 November 16:54, though the wall clocks say
+    36 days 21:37 for the second (Python subtracts datetimes of one time zone by their wall
+    clocks)."""
+    me = article("me", "2025-10-09T19:17", entities=["x"])
+    before = article("before", "2025-09-02T21:16", entities=["x"])
+    after = article("after", "2025-11-15T16:54", entities=["x"])
+    browse = Browse(archive_of(me, before, after))
+    assert [r.slug for r in browse.related(me)] == ["before", "after"]
+
+
 def test_facets_by_source_rubric_and_language():
     a = article("a", "2025-01-01T08:00", sources=["ATS", "AFP"], rubric="Économie")
     b = article("b", "2025-01-02T08:00", sources=["AFP"], rubric="Tech", language="en")
