@@ -44,16 +44,10 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 HERE = Path(__file__).resolve().parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(HERE))
+
+from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 # Words of the synthetic dispatches (benchmarks/synth.py, seed 1) in each language, two
 # names of its glossary and a two-word query.
 QUERIES = (
@@ -260,7 +254,6 @@ def print_summary(name: str, summary: dict) -> None:
 
 
 def build(counts: list[int], work: Path, seed: int, package: Path | None, label: str) -> None:
-    sys.path.insert(0, str(HERE))
     from synth import SCALE_GLOSSARY, SCALE_PARAGRAPHS, full_config, make_archive
 
     for count in counts:
