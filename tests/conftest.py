@@ -120,14 +120,18 @@ def fixture_path():
     return get
 
 
+def copy_demo(folder: Path) -> Path:
+    """A copy of the repository's demo site (mkdocs.yml, docs/, articles/) in `folder`."""
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    for name in ("docs", "articles"):
+        shutil.copytree(ROOT / name, folder / name)
+    return folder
+
+
 @pytest.fixture
 def demo_copy(tmp_path) -> Path:
-    """A copy of the repository's demo site (mkdocs.yml, docs/, articles/) in tmp_path."""
-    for name in ("mkdocs.yml",):
-        shutil.copy(ROOT / name, tmp_path / name)
-    for name in ("docs", "articles"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    return tmp_path
+    """A copy of the repository's demo site in tmp_path."""
+    return copy_demo(tmp_path)
 
 
 @pytest.fixture(scope="session")

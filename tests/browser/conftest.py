@@ -7,14 +7,13 @@ CI (the `CI` variable set) a missing browser fails them: CI must run them.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import copy_demo, mkdocs_build
 from tests.sitecheck import serve
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -46,10 +45,7 @@ def require_chromium() -> None:
 def demo_site(tmp_path_factory) -> Path:
     """The repository's demo site, built: its folder."""
     require_chromium()
-    root = tmp_path_factory.mktemp("demo")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("docs", "articles"):
-        shutil.copytree(ROOT / name, root / name)
+    root = copy_demo(tmp_path_factory.mktemp("demo"))
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     return root / "site"

@@ -15,7 +15,6 @@ Not a test: run it by hand and look at the pictures.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -24,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, SUB_PATH  # noqa: E402
-from tests.conftest import mkdocs_build  # noqa: E402
+from tests.conftest import copy_demo, mkdocs_build  # noqa: E402
 from tests.sitecheck import serve  # noqa: E402
 
 WIDTHS = {"desktop": (1280, 800), "phone": (375, 740)}
@@ -40,11 +39,7 @@ PAGES = {
 
 
 def build_demo(folder: Path) -> Path:
-    for name in ("mkdocs.yml",):
-        shutil.copy(ROOT / name, folder / name)
-    for name in ("docs", "articles"):
-        shutil.copytree(ROOT / name, folder / name)
-    result = mkdocs_build(folder)
+    result = mkdocs_build(copy_demo(folder))
     if result.returncode != 0:
         sys.exit(result.stderr)
     return folder / "site"

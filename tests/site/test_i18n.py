@@ -26,7 +26,7 @@ from babel.messages.pofile import read_po
 
 from wirearchive.site import i18n
 
-from ..conftest import FIXTURES, ROOT, mkdocs_build
+from ..conftest import FIXTURES, copy_demo, mkdocs_build
 
 SITE = Path(i18n.__file__).parent
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
@@ -157,10 +157,7 @@ def write_interviews(root: Path) -> None:
 def built(request, tmp_path_factory) -> tuple[str, Path]:
     """The demo, with every page type, built with `theme.language` set to each language."""
     language = request.param
-    root = tmp_path_factory.mktemp(f"i18n-{language}")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("docs", "articles"):
-        shutil.copytree(ROOT / name, root / name)
+    root = copy_demo(tmp_path_factory.mktemp(f"i18n-{language}"))
     write_interviews(root)
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
@@ -262,10 +259,7 @@ def test_the_built_site_shows_most_of_the_catalog(built):
 def test_an_article_speaks_its_own_language_on_a_french_site():
     """The demo (French interface): a German dispatch's dates and events are German."""
     with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-        for name in ("docs", "articles"):
-            shutil.copytree(ROOT / name, root / name)
+        root = copy_demo(Path(folder))
         result = mkdocs_build(root)
         assert result.returncode == 0, result.stderr
         (page,) = (root / "site" / "2025" / "09").glob("nvidia-steigt*/index.html")

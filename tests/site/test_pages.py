@@ -8,23 +8,19 @@ filters that are links, shows events (not publications) and does not quote narra
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import html5lib
 import pytest
 
-from ..conftest import FIXTURES, ROOT, mkdocs_build, write_site
+from ..conftest import FIXTURES, copy_demo, mkdocs_build, write_site
 
 SECTIONS = ["Accueil", "Archives", "Chronologie", "Glossaire", "Sources", "Recherche"]
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("demo")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("docs", "articles"):
-        shutil.copytree(ROOT / name, root / name)
+    root = copy_demo(tmp_path_factory.mktemp("demo"))
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     return root / "site"
