@@ -27,6 +27,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 
 from ..dispatch.layouts import ParseOptions, find_dateline
 from ..model import Event
@@ -91,7 +92,7 @@ def find_dates(
         return []
     matches: list[tuple[re.Match, Resolver]] = []
     for pattern, resolve, needs in grammar(language):
-        if needs in present:
+        if needs <= present:
             matches += [(m, resolve) for m in pattern.finditer(sentence)]
     matches.sort(key=lambda item: (item[0].start(), -(item[0].end() - item[0].start())))
     found, taken_until = [], 0
@@ -99,8 +100,8 @@ def find_dates(
         if m.start() < taken_until:
             continue
         taken_until = m.end()
-        future = looks_ahead(sentence, m.start(), m.end(), language)
-        result = resolve(m, Context(published, future, language, anchor))
+        ahead = partial(looks_ahead, sentence, m.start(), m.end(), language)
+        result = resolve(m, Context(published, ahead, language, anchor))
         if isinstance(result, Span):
             found.append(Found(m.start(), m.end(), m.group(), result.start, until=result.end))
         elif isinstance(result, tuple):

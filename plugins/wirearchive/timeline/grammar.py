@@ -31,9 +31,15 @@ LANGUAGES = ("fr", "de", "en", "it")  # languages with a grammar: events are fou
 @dataclass(frozen=True)
 class Context:
     day: dt.date  # the dispatch's date, in its own time zone
-    future: bool  # the clause around the expression is in the future tense
+    # Whether the clause around the expression is in the future tense: a function, asked
+    # only by the rules that need it (most do not, and the test is a regex over the clause).
+    ahead: Callable[[], bool]
     language: str
     anchor: dt.date | None = None  # the last day the text named before (`le même jour`)
+
+    @property
+    def future(self) -> bool:
+        return self.ahead()
 
 
 class Span(NamedTuple):
@@ -628,23 +634,27 @@ NUMERIC_RULES = {
 }
 
 # What each kind of rule needs in a sentence before it is worth running: most sentences
-# name no date, and most that do need one or two of the rules.
-NEEDS: dict[Resolver, str] = {
-    full_date: "month",
-    day_month: "month",
-    month_year: "month",
-    month_alone: "month",
-    numeric_date: "digits",
-    weekday: "weekday",
-    relative_day: "day-word",
-    relative_unit: "unit",
-    previous_unit: "unit",
-    year_alone: "digits",
-    year_span: "digits",
-    day_span: "month",
-    season: "season",
-    ago: "unit",
-    anaphoric_day: "day-word",
+# name no date, and most that do need one or two of the rules. (A full date and a month
+# with its year need both their month and four digits.)
+NEEDS: dict[Resolver, frozenset[str]] = {
+    resolve: frozenset(needs.split())
+    for resolve, needs in (
+        (full_date, "month digits"),
+        (day_month, "month"),
+        (month_year, "month digits"),
+        (month_alone, "month"),
+        (numeric_date, "digits"),
+        (weekday, "weekday"),
+        (relative_day, "day-word"),
+        (relative_unit, "unit"),
+        (previous_unit, "unit"),
+        (year_alone, "digits"),
+        (year_span, "digits"),
+        (day_span, "month"),
+        (season, "season"),
+        (ago, "unit"),
+        (anaphoric_day, "day-word"),
+    )
 }
 TRIGGER_WORDS = {
     "fr": {
@@ -713,7 +723,7 @@ def kinds_present(sentence: str, language: str) -> set[str]:
 
 
 @cache
-def grammar(language: str) -> tuple[tuple[re.Pattern, Resolver, str], ...]:
+def grammar(language: str) -> tuple[tuple[re.Pattern, Resolver, frozenset[str]], ...]:
     """The rules of `language`: (pattern, resolver, what the sentence needs for it to apply)."""
     rules = {"fr": _rules_fr, "de": _rules_de, "en": _rules_en, "it": _rules_it}[language]()
     rules += NUMERIC_RULES[language]

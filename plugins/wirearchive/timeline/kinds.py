@@ -127,13 +127,12 @@ def kind_of(
     before = sentence[max(0, start - 80) : start]
     if REFERENCE.search(before) or PERIOD_END.search(before) or COMPARED.search(before):
         return None
-    clause = clause_around(sentence, start, end)
     compared = SINCE_COMPARISON.search(sentence, max(0, start - 60), min(end, start + 12))
     if compared and compared.end() >= start - 12:
         return None
     first, last = covered(date, expression)
-    if ORIGINALLY.search(clause) and last >= day:
-        return None
+    if last >= day and ORIGINALLY.search(clause_around(sentence, start, end)):
+        return None  # (a date in the past needs no look at its clause)
     if DEADLINE.match(expression) or DEADLINE_BEFORE.search(before):
         return "deadline"
     if first > day:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from functools import cache
 
 # The caller's finder of names: (start, end, entity id) of each name in a sentence, in order.
 About = Callable[[str], Iterable[tuple[int, int, str]]]
@@ -266,6 +267,23 @@ BETWEEN = re.compile(
 BETWEEN_DE = re.compile(r"^\s+(?=[A-ZÄÖÜ])")
 CAPITALISED = re.compile(r"(?<=\s)[A-ZÀ-ÖØ-Þ]")
 
+DESCRIPTION_PATTERNS = tuple(
+    (re.compile(rf"\b(?:{nouns})\b", re.I), fits, wanted, _keys(keys))
+    for (nouns, fits, wanted), keys in zip(DESCRIPTIONS, DESCRIPTION_KEYS)
+)
+TITLES = re.compile(rf"\b{COMPANY_TITLES}", re.I)
+
+
+@cache  # one per language, not one per dispatch
+def _pronouns(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """The subject, possessive, plural and statement patterns of `lang`."""
+    return (
+        re.compile(rf"^{LEAD}(?:{SUBJECT_PRONOUNS[lang]})\b", re.I),
+        re.compile(rf"\b(?:{POSSESSIVES[lang]})\b", re.I),
+        re.compile(rf"^{LEAD}(?:{PLURALS[lang]})\b", re.I),
+        re.compile(rf"^(?:{STATEMENT[lang]})\s+(?=\w)", re.I),
+    )
+
 
 class Relevance:
     """Reads one dispatch's sentences in order and tells, for each, the entities it is about."""
@@ -277,18 +295,12 @@ class Relevance:
         self.types = types or {}
         self.history: list[list[str]] = []  # the entities of the sentences before, nearest first
         lang = language if language in SUBJECT_PRONOUNS else "en"
-        self.subject = re.compile(rf"^{LEAD}(?:{SUBJECT_PRONOUNS[lang]})\b", re.I)
-        self.possessive = re.compile(rf"\b(?:{POSSESSIVES[lang]})\b", re.I)
-        self.plural = re.compile(rf"^{LEAD}(?:{PLURALS[lang]})\b", re.I)
-        self.statement = re.compile(rf"^(?:{STATEMENT[lang]})\s+(?=\w)", re.I)
-        self.descriptions = [
-            (re.compile(rf"\b(?:{nouns})\b", re.I), fits, wanted, _keys(keys))
-            for (nouns, fits, wanted), keys in zip(DESCRIPTIONS, DESCRIPTION_KEYS)
-        ]
+        self.subject, self.possessive, self.plural, self.statement = _pronouns(lang)
+        self.descriptions = DESCRIPTION_PATTERNS
         self.subject_words = SUBJECT_WORDS[lang]
         self.possessive_words = POSSESSIVE_WORDS[lang]
         self.plural_words = PLURAL_WORDS[lang]
-        self.titles = re.compile(rf"\b{COMPANY_TITLES}", re.I)
+        self.titles = TITLES
         self.between = BETWEEN_DE if lang == "de" else BETWEEN
         self.nouns_capitalised = lang == "de"
 

@@ -8,6 +8,8 @@ planned or expected (`prévue`, `attendue`, `geplant`, `erwartet`, `scheduled`, 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 FUTURE = {
     "fr": re.compile(
@@ -44,14 +46,20 @@ CLAUSE_BREAK = re.compile(
 
 def clause_around(sentence: str, start: int, end: int) -> str:
     """The part of `sentence` between the clause breaks before `start` and after `end`."""
-    left, right = 0, len(sentence)
-    for brk in CLAUSE_BREAK.finditer(sentence):
-        if brk.end() <= start:
-            left = brk.end()
-        elif brk.start() >= end:
-            right = brk.start()
-            break
+    starts, ends = _breaks(sentence)
+    before = bisect_right(ends, start)  # the breaks that end at or before `start`
+    after = bisect_left(starts, end)  # the first break that starts at or after `end`
+    left = ends[before - 1] if before else 0
+    right = starts[after] if after < len(starts) else len(sentence)
     return sentence[left:start] + " " + sentence[end:right]
+
+
+@lru_cache(maxsize=64)
+def _breaks(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where the clause breaks of `sentence` start and end, in order (both ascending: the
+    breaks do not overlap). Kept for the sentence's next dates: one scan per sentence."""
+    found = [brk.span() for brk in CLAUSE_BREAK.finditer(sentence)]
+    return tuple(s for s, _ in found), tuple(e for _, e in found)
 
 
 def is_future(sentence: str, start: int, end: int, language: str) -> bool:
@@ -82,6 +90,7 @@ DONE_BEFORE = {
 }
 
 
+@lru_cache(maxsize=256)  # asked for a date when it is resolved, then again for its kind
 def looks_ahead(sentence: str, start: int, end: int, language: str) -> bool:
     """Whether the date at `sentence[start:end]` is spoken of as still to come: its clause is
     in the future tense and no verb of the past stands right before it."""
