@@ -29,6 +29,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 
+import ahocorasick
+
 # The caller's finder of names: (start, end, entity id) of each name in a sentence, in order.
 About = Callable[[str], Iterable[tuple[int, int, str]]]
 
@@ -193,11 +195,26 @@ PLURAL_WORDS = {  # with any digit, for `les 3 groupes`
     "en": {"they", "their", "both", "two", "three", "four"},
     "it": {"due", "tre", "quattro", "entrambe"},
 }
-TITLE_KEYS = re.compile("konzern|firmen|unternehmens")
+TITLE_KEYS = ("konzern", "firmen", "unternehmens")  # what COMPANY_TITLES needs, likewise
+TITLE = len(DESCRIPTION_KEYS)  # the number of the title's keys among the descriptions'
 
 
-def _keys(keys: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(re.escape(key) for key in keys))
+def _key_finder() -> ahocorasick.Automaton:
+    """One automaton over the keys of every description and of the titles, each key giving
+    the numbers of those it belongs to: which of them a sentence holds, in one pass over it
+    (overlapping keys included), not one regular expression each."""
+    numbers: dict[str, set[int]] = {}
+    for number, keys in enumerate((*DESCRIPTION_KEYS, TITLE_KEYS)):
+        for key in keys:
+            numbers.setdefault(key, set()).add(number)
+    automaton = ahocorasick.Automaton()
+    for key, found in numbers.items():
+        automaton.add_word(key, frozenset(found))
+    automaton.make_automaton()
+    return automaton
+
+
+KEYS = _key_finder()
 
 
 WORDS = re.compile(r"[\w'’-]+")
@@ -268,8 +285,7 @@ BETWEEN_DE = re.compile(r"^\s+(?=[A-ZÄÖÜ])")
 CAPITALISED = re.compile(r"(?<=\s)[A-ZÀ-ÖØ-Þ]")
 
 DESCRIPTION_PATTERNS = tuple(
-    (re.compile(rf"\b(?:{nouns})\b", re.I), fits, wanted, _keys(keys))
-    for (nouns, fits, wanted), keys in zip(DESCRIPTIONS, DESCRIPTION_KEYS)
+    (re.compile(rf"\b(?:{nouns})\b", re.I), fits, wanted) for nouns, fits, wanted in DESCRIPTIONS
 )
 TITLES = re.compile(rf"\b{COMPANY_TITLES}", re.I)
 
@@ -370,10 +386,11 @@ class Relevance:
             and not self._named_before(mentions, m.end(), ANY)
         ):
             carried.append((m.end(), self._nearest(ANY)))
-        if TITLE_KEYS.search(low) and (m := self.titles.search(sentence)):
+        held = set().union(*(numbers for _, numbers in KEYS.iter(low)))
+        if TITLE in held and (m := self.titles.search(sentence)):
             carried.append((m.start(), self._nearest(COMPANIES)))
-        for pattern, fits, wanted, keys in self.descriptions:
-            if not keys.search(low):
+        for number, (pattern, fits, wanted) in enumerate(self.descriptions):
+            if number not in held:
                 continue
             for m in pattern.finditer(sentence):
                 if self._introduces(sentence, m.end(), mentions, fits):
