@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wirearchive.browse.indexes import Browse, unique_slugs
-from wirearchive.site.generators.browse import paginate
+from wirearchive.site.generators.browse import page_links, paginate
 
 from ..timeline.helpers import archive_of, article
 
@@ -107,6 +107,23 @@ def test_pagination_pages_and_links():
         "archive/2025/01/page/3/",
     )
     assert (pagination["first"], pagination["last"], pagination["total"]) == (51, 100, 120)
+
+
+def test_a_page_of_a_long_list_links_a_fixed_number_of_pages():
+    """The first and last pages, two on each side of this one, and a gap mark (0) between:
+    however long the list, each page's pagination is the same size (it once held every
+    page's URL, so each page of a list cost its template the whole list)."""
+    pages = paginate("timeline/2025", list(range(2000)), size=1)
+    for _, _, pagination in pages:
+        assert len(pagination["links"]) <= 9
+        assert "urls" not in pagination
+    numbers = [n for n, _ in pages[999][2]["links"]]
+    assert numbers == [1, 0, 998, 999, 1000, 1001, 1002, 0, 2000]
+    assert pages[999][2]["links"][2] == (998, "timeline/2025/page/998/")
+    assert [n for n, _ in pages[0][2]["links"]] == [1, 2, 3, 0, 2000]
+    assert page_links(4, 10) == [1, 2, 3, 4, 5, 6, 0, 10]
+    assert page_links(1, 1) == [1]
+    assert page_links(2, 3) == [1, 2, 3]
 
 
 def test_rubrics_of_one_subject_in_several_languages_are_one_facet():

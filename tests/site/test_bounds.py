@@ -103,6 +103,30 @@ def test_lists_and_timelines_are_paginated(site, glob, marker, limit):
     assert max(count(p, marker) for p in pages) <= limit
 
 
+def test_pagination_links_the_first_last_and_nearby_pages(site):
+    """Every numbered page of a list links to pages 1 and N, to the two pages on each side
+    of it (itself unlinked) and marks each gap with one "…", whatever the list's length."""
+    checked = 0
+    for page in site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        if 'class="wa-pagination"' not in html:
+            continue
+        nav = html.split('class="wa-pagination"', 1)[1].split("</nav>", 1)[0]
+        items = re.findall(r"<li[^>]*>(.*?)</li>", nav, re.S)
+        numbered = [text_of(i) for i in items if "rel=" not in i]
+        current = int(re.search(r'<strong aria-current="page">(\d+)</strong>', nav)[1])
+        last = max(int(n) for n in numbered if n != "…")
+        expected: list[str] = []
+        for n in range(1, last + 1):
+            if n in (1, last) or abs(n - current) <= 2:
+                expected.append(str(n))
+            elif n in (2, last - 1):
+                expected.append("…")
+        assert numbered == expected, page
+        checked += 1
+    assert checked > 20
+
+
 def test_timelinejs_exports_keep_their_latest_events(site):
     exports = list(site.rglob("timeline.json"))
     assert len(exports) > 5
