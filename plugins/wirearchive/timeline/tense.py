@@ -12,10 +12,13 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 FUTURE = {
+    # A word of a future ending (`-eront`, `-ra`: two letters or more before it) or one of the
+    # words. Read as `\b(?:\w{2,}(?:eront|iront|...|rra)|va|...)\b`, but faster: each word
+    # is taken whole (`\w++`, no backtracking through it) and its end looked at behind.
     "fr": re.compile(
-        r"\b(?:\w{2,}(?:eront|iront|ront|erons|era|ira|ura|dra|tra|vra|rra)|va|vont|devrait|"
-        r"devraient|doit|doivent|prévue?s?|attendue?s?|"
-        r"prochaine?s?)\b(?!-t)",
+        r"\b(?:(?:va|vont|devrait|devraient|doit|doivent|prévue?s?|attendue?s?|prochaine?s?)\b"
+        r"|\w++(?:(?<=\w{7})(?<=eront|iront|erons)|(?<=\w{6})(?<=ront)"
+        r"|(?<=\w{5})(?<=era|ira|ura|dra|tra|vra|rra)))(?!-t)",
         re.I,
     ),
     "de": re.compile(
