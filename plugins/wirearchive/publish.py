@@ -8,6 +8,7 @@ the clock.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -48,24 +49,34 @@ class SiteSize:
 
 
 def measure(site_dir: Path, article_urls: Iterable[str] = ()) -> SiteSize:
-    """Sizes of everything under `site_dir`; `article_urls` are site-relative (`2025/10/x/`)."""
+    """Sizes of everything under `site_dir`; `article_urls` are site-relative (`2025/10/x/`).
+
+    Walked with `os.scandir`, whose entries carry their type and size: a `Path` per file
+    (rglob, is_file, stat, relative_to) took 2 s of a 10,000-dispatch build's 36,000 files.
+    """
     articles = {url.rstrip("/") + "/index.html" for url in article_urls}
     size = SiteSize()
     pages: list[tuple[int, str]] = []
-    for path in sorted(site_dir.rglob("*")):
-        if not path.is_file():
-            continue
-        nbytes = path.stat().st_size
-        size.total_bytes += nbytes
-        size.files += 1
-        if path.suffix == ".html":
-            relative = path.relative_to(site_dir).as_posix()
-            size.pages += 1
-            size.html_bytes += nbytes
-            pages.append((nbytes, relative))
-            if relative in articles:
-                size.article_html.append(nbytes)
+    folders = [(os.fspath(site_dir), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                relative = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, relative + "/"))
+                    continue
+                if not entry.is_file():
+                    continue
+                nbytes = entry.stat().st_size
+                size.total_bytes += nbytes
+                size.files += 1
+                if entry.name.endswith(".html"):
+                    size.pages += 1
+                    size.html_bytes += nbytes
+                    pages.append((nbytes, relative))
     size.page_sizes = sorted(pages, key=lambda p: (-p[0], p[1]))
+    size.article_html = [n for n, path in sorted(pages, key=lambda p: p[1]) if path in articles]
     return size
 
 
