@@ -107,6 +107,7 @@ class PageCache:
         self.keys: dict[str, str] = {}  # src_uri -> key, for pages that may be kept
         self.hits: dict[str, str] = {}  # src_uri -> key of its kept HTML (read when rendered)
         self.used: set[str] = set()
+        self.adopted: set[str] = set()  # hits another process of this build kept
         # id of an object -> (the object, its plain form), for this build: the object is held
         # so that its id is not given to another one while the memo lasts
         self._digests: dict[int, tuple[object, object]] = {}
@@ -148,6 +149,17 @@ class PageCache:
                 "build again"
             )
         return kept.decode("utf-8")
+
+    def adopt(self, src_uris: Iterable[str]) -> int:
+        """Pages kept by other processes of this build (`site/workers.py`), under the keys
+        this one gave them: hits now. Returns how many."""
+        before = len(self.adopted)
+        for src_uri in src_uris:
+            key = self.keys.get(src_uri)
+            if self.files is not None and key is not None and self.files.has(key):
+                self.hits[src_uri] = key
+                self.adopted.add(src_uri)
+        return len(self.adopted) - before
 
     def keep(self, src_uri: str, html: str) -> None:
         key = self.keys.get(src_uri)

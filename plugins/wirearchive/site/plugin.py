@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from markupsafe import Markup, escape
+from mkdocs.commands.build import get_context
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import write_file
@@ -32,6 +33,7 @@ from .i18n import LOCALE_DIR, site_language
 from .i18n import install as install_translations
 from .pagecache import CACHED_TEMPLATE, PageCache, WarningCounter, site_key
 from .render import install_filters
+from .workers import render_in_workers
 
 # Declares ProperDocs support (ProperDocs 1.6.5, #21): with ProperDocs installed, a build run by
 # `mkdocs` prints ProperDocs' notice once (DISABLE_MKDOCS_2_WARNING=true silences it); a build
@@ -139,6 +141,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         shard = self.project.shard if self.config.enabled else None
         return shard is None or shard.owns(file.dest_uri)
 
+    @event_priority(-100)  # last: pages rendered ahead (below) see every plugin's environment
     def on_env(self, env, config, files):
         if not self.config.enabled:
             return env
@@ -150,9 +153,61 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         install_filters(env)
         # The archive's words in the site's language (theme.language), through gettext.
         install_translations(env, site_language(config.theme), config.theme.dirs)
+        self._render_ahead(env, config, files)
         return env
 
+    def _render_ahead(self, env, config, files: Files) -> None:
+        """The pages to render that may be kept, rendered by worker processes now
+        (`site/workers.py`); MkDocs' loop then takes them as kept pages."""
+        cache = self.page_cache
+        if cache is None or cache.files is None or config.draft_docs:
+            return  # drafts: `mkdocs serve` gives templates other pages than a build does
+        doc_files = files.documentation_pages()
+        pending = [
+            f.page
+            for f in doc_files
+            if f.page is not None
+            and f.src_uri in cache.keys
+            and f.src_uri not in cache.hits
+            and self._own(f)
+        ]
+        started = time.monotonic()
+        ran = render_in_workers(
+            pending,
+            lambda page: self._render_kept(page, config, env, doc_files),
+            self.config.workers or os.cpu_count() or 1,
+        )
+        if not ran:
+            return
+        kept = cache.adopt(page.file.src_uri for page in pending)
+        for page in pending:
+            if page.file.src_uri in cache.hits:
+                page.meta["template"] = CACHED_TEMPLATE
+        log.info(
+            f"pages: {kept:,} of {len(pending):,} rendered by {ran} worker processes "
+            f"in {time.monotonic() - started:.1f} s"
+        )
+
+    def _render_kept(self, page, config, env, doc_files) -> None:
+        """What MkDocs' loop does with a page (`mkdocs.commands.build._build_page`) up to
+        `on_post_page`, where this plugin keeps it; nothing is written to site/."""
+        src_uri = page.file.src_uri
+        config._current_page = page
+        page.active = True
+        try:
+            self.warnings_before[src_uri] = self.warnings.count
+            context = get_context(self.nav, doc_files, config, page)
+            template = env.get_template(page.meta.get("template", "main.html"))
+            context = config.plugins.on_page_context(
+                context, page=page, config=config, nav=self.nav
+            )
+            self.on_post_page(template.render(context), page, config)
+        finally:
+            page.active = False
+            config._current_page = None
+
     def on_nav(self, nav, config, files):
+        self.nav = nav
         if self.config.enabled:  # after on_files, before any page is read (MkDocs 1.6's order)
             folders = [Path(d) for d in config.theme.dirs] + [LOCALE_DIR]
             key = site_key(config, folders, bool(self.archive.articles))
@@ -240,8 +295,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             shards.mark(site_dir, self.project.shard)
         if self.page_cache is not None:
             self.page_cache.prune()
-            reused, kept = len(self.page_cache.hits), len(self.page_cache.keys)
-            log.info(f"pages: {reused} of {kept} that can be kept were reused from earlier builds")
+            cache = self.page_cache
+            reused = len(cache.hits) - len(cache.adopted)
+            log.info(
+                f"pages: {reused} of {len(cache.keys)} that can be kept were reused "
+                "from earlier builds"
+            )
         size = publish.measure(Path(config.site_dir), [a.url for a in self.archive.articles])
         log.info(size.summary())
         for message in publish.over_budget(

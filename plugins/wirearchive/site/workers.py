@@ -1,0 +1,81 @@
+"""Pages rendered by worker processes before MkDocs' page loop (issue 11: use the cores).
+
+MkDocs renders pages one after the other, in one process. The archive's pages that may be
+kept (`site/pagecache.py`) are rendered from data the plugin holds, and MkDocs' loop takes a
+kept page as it is. So once every page is converted and every plugin's `on_env` has run, the
+pages still to render are shared among forked workers. Each renders its pages as MkDocs'
+loop would (MkDocs' context, every plugin's `on_page_context`, the page's template) and keeps
+them; MkDocs' loop then finds them kept. A worker's page is the same bytes as MkDocs' own:
+`tests/site/test_workers.py` builds one site with one process and with workers and compares
+them, file by file.
+
+Workers are forked, so they start with everything the build holds, without copying it. Only
+where that is safe and worth it: an OS with `fork`, no other thread running (`mkdocs serve`
+runs its server and its watcher in threads, and a fork copies no thread but may copy a lock
+one of them holds), and enough pages to share. A page a worker could not render, or whose
+rendering logged a warning, is not kept: MkDocs' loop renders it and reports the warning.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import logging
+import os
+import threading
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+PARALLEL_FROM = 200  # fewer pages than this are rendered by MkDocs' loop (a fork costs ~20 ms)
+
+Page = TypeVar("Page")
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def render_in_workers(pages: Sequence[Page], render: Callable[[Page], None], workers: int) -> int:
+    """Runs `render` on every page, shared among `workers` forked processes, and waits for
+    them; returns how many workers ran (0: none, `pages` are left to MkDocs' loop).
+
+    `render` keeps what it renders where this process finds it (the page cache's files):
+    nothing else a worker does comes back.
+    """
+    workers = min(workers, len(pages))
+    if workers < 2 or len(pages) < PARALLEL_FROM or not can_fork():
+        return 0
+    # What the workers inherit stays shared: reference counts and the collector would
+    # otherwise copy every page of memory they touch.
+    gc.freeze()
+    children = []
+    try:
+        for number in range(workers):
+            pid = os.fork()
+            if pid == 0:  # the worker: its share, interleaved so that shares cost alike
+                code = 1
+                try:
+                    _quiet()
+                    for page in pages[number::workers]:
+                        # a page that fails is left to MkDocs' loop, which reports it
+                        with contextlib.suppress(Exception):
+                            render(page)
+                    code = 0
+                finally:
+                    os._exit(code)
+            children.append(pid)
+    finally:
+        for pid in children:
+            os.waitpid(pid, 0)
+        gc.unfreeze()
+    return len(children)
+
+
+def _quiet() -> None:
+    """A worker says nothing: a page whose rendering logs a warning is not kept, and MkDocs'
+    loop renders it again and logs the warning once, where a strict build counts it."""
+    for name in ("mkdocs", ""):
+        logger = logging.getLogger(name)
+        for handler in list(logger.handlers):
+            if isinstance(handler, logging.StreamHandler):
+                logger.removeHandler(handler)

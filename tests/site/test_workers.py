@@ -1,0 +1,52 @@
+"""Pages rendered by worker processes (site/workers.py) are the pages MkDocs' loop renders:
+one archive built by one process and with two workers gives the same site, byte for byte."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from wirearchive.site.workers import PARALLEL_FROM
+
+from ..conftest import ROOT, mkdocs_build
+from .test_page_cache import reused, tree
+
+
+def synthetic(folder: Path, workers: int) -> Path:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from synth import full_config, make_archive
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    root = make_archive(folder, 150, seed=7, glossary=8)
+    full_config(root)
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write(f"      workers: {workers}\n")
+    return root
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked (POSIX)")
+def test_a_site_rendered_by_workers_is_the_site_rendered_by_one_process(tmp_path):
+    one, two = synthetic(tmp_path / "one", 1), synthetic(tmp_path / "two", 2)
+    serial, parallel = mkdocs_build(one), mkdocs_build(two)
+    assert serial.returncode == 0, serial.stderr[-3000:]
+    assert parallel.returncode == 0, parallel.stderr[-3000:]
+
+    assert "worker processes" not in serial.stderr
+    rendered = re.search(r"pages: (\d+) of (\d+) rendered by 2 worker processes", parallel.stderr)
+    assert rendered, parallel.stderr[-3000:]
+    assert int(rendered[1]) == int(rendered[2]) >= PARALLEL_FROM
+    assert reused(parallel.stderr)[0] == 0  # a cold build: rendered, not reused
+
+    assert tree(one / "site") == tree(two / "site")
+
+    # The pages the workers kept serve the next build, as MkDocs' own do.
+    again = mkdocs_build(two)
+    assert again.returncode == 0, again.stderr[-3000:]
+    count, keepable = reused(again.stderr)
+    assert count == keepable > PARALLEL_FROM
+    assert tree(one / "site") == tree(two / "site")
