@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 from collections import defaultdict
 from collections.abc import Callable
@@ -36,6 +37,11 @@ class Archive:
     withheld: list[Article] = field(default_factory=list)  # under embargo at the build's time
     read: int = 0  # files read
     parsed: int = 0  # of which parsed anew (the others came from the parse cache)
+    # source_file -> the article that file gave as read (before versions were grouped and
+    # slugs given) and `entry_digest` of what the parse cache keeps of it: the page cache
+    # (site/pagecache.py) names an article by it instead of serialising the whole article.
+    # Only with a parse cache.
+    origins: dict[str, tuple[Article, str]] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -99,6 +105,7 @@ def read_archive(
     results: dict[int, Loaded] = {}
     jobs: list[tuple[int, tuple]] = []
     keys: dict[int, str] = {}
+    digests: dict[int, str] = {}  # of the parse cache's entry of each file (Archive.origins)
     cache = ParseCache(cache_dir, _settings(options, max_bytes, glossary)) if cache_dir else None
     sources = find_sources(root / articles_dir)
     report = progress(len(sources)) if progress is not None else None
@@ -115,9 +122,11 @@ def read_archive(
             continue
         if cache is not None:
             keys[number] = cache.key(source_file, data, sidecar)
-            hit = _cached(cache.get(keys[number]), options)
-            if hit is not None:
+            stored = cache.get(keys[number])
+            hit = _cached(stored, options)
+            if hit is not None and stored is not None:
                 results[number] = hit
+                digests[number] = entry_digest(cache.settings, stored)
                 if report is not None:
                     report.advance()
                 continue
@@ -152,9 +161,17 @@ def read_archive(
     archive.read = len(sources)
     archive.parsed = len(jobs)
     if cache is not None:
+
+        def entries():
+            for number, _ in jobs:
+                stored = to_json(results[number])
+                digests[number] = entry_digest(cache.settings, stored)
+                yield keys[number], stored
+
         with cache:
-            cache.put_many((keys[number], to_json(results[number])) for number, _ in jobs)
+            cache.put_many(entries())
             cache.prune(set(keys.values()))
+        archive.origins = _origins(results, digests)
         if cache.failure:
             archive.problems.append(
                 Problem(
@@ -177,6 +194,23 @@ def _cached(data: bytes | None, options: ParseOptions) -> Loaded | None:
         return from_json(data, options.tz)
     except (ValueError, KeyError, TypeError):
         return None
+
+
+def entry_digest(settings: str, stored: bytes) -> str:
+    """The digest of a parse cache entry (`to_json` of a loaded file) and of the settings it
+    is read back with (the time zone of its dates): the article it gives, in every field but
+    `revisions` (which `to_json` leaves out)."""
+    return hashlib.sha256(settings.encode() + b"\0" + stored).hexdigest()
+
+
+def _origins(results: dict[int, Loaded], digests: dict[int, str]) -> dict[str, tuple[Article, str]]:
+    """Archive.origins: each file's article as read and the digest of its cache entry."""
+    origins: dict[str, tuple[Article, str]] = {}
+    for number, digest in digests.items():
+        article = results[number].article
+        if article is not None:
+            origins[article.source_file] = (article, digest)
+    return origins
 
 
 def _settings(options: ParseOptions, max_bytes: int, glossary: Glossary | None) -> str:

@@ -29,6 +29,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import operator
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -111,6 +112,8 @@ class PageCache:
         # id of an object -> (the object, its plain form), for this build: the object is held
         # so that its id is not given to another one while the memo lasts
         self._digests: dict[int, tuple[object, object]] = {}
+        # source_file -> the article as read and its parse cache entry's digest (archive.py)
+        self.origins: Mapping[str, tuple[Article, str]] = getattr(browse.archive, "origins", {})
 
     def look_up(self, src_uri: str, item: Generated) -> str | None:
         """The key of a page's kept HTML, or None (then, if it may be kept, its key is
@@ -178,54 +181,137 @@ class PageCache:
     # -- the content of a context, as plain data
 
     def _plain(self, value: Any) -> Any:
-        if value is None or isinstance(value, (bool, int, float)):
+        kind = type(value)
+        if kind in SCALARS:  # most of what a context holds: returned before any other test
             return value
-        if isinstance(value, str):  # Markup included: the same text, escaped as it is
-            return ["markup", str(value)] if isinstance(value, Markup) else value
-        if isinstance(value, (dt.datetime, dt.date)):
-            return value.isoformat()
-        if not _worth_a_digest(value):
-            return self._plain_new(value)
+        form, shared, sized = _FORMS.get(kind) or _form_of(kind)
+        if not shared and not (sized and len(value) >= LARGE):
+            return form(self, value)
         known = self._digests.get(id(value))
         if known is not None:
             return known[1]
         # A large value stands for its content's digest: an object many pages share (a year's
         # timeline, an article) is serialised once, not once in each page's key.
-        plain = self._plain_new(value)
+        plain = form(self, value)
         digest = hashlib.sha256(
             json.dumps(plain, ensure_ascii=False, sort_keys=True).encode("utf-8")
         ).hexdigest()
         self._digests[id(value)] = (value, digest)
         return digest
 
-    def _plain_new(self, value: Any) -> Any:
-        if isinstance(value, Article):
-            revisions = [self._plain(r.article) for r in value.revisions]
-            body = to_json(Loaded(value, [])).decode("utf-8")
-            return ["article", hashlib.sha256(body.encode()).hexdigest(), revisions]
-        if isinstance(value, Entity):
-            return [
-                "entity",
-                *(
-                    self._plain(getattr(value, f.name))
-                    for f in dataclasses.fields(value)
-                    if f.name != "aliases"
-                ),
-            ]
-        if isinstance(value, Glossary):
-            return ["glossary", value.fingerprint, value.folder, value.index_src]
-        if isinstance(value, Mapping):
-            return {str(k): self._plain(v) for k, v in value.items()}
-        if isinstance(value, (list, tuple)):
-            return [self._plain(v) for v in value]
-        if isinstance(value, (set, frozenset)):
-            return sorted(json.dumps(self._plain(v), sort_keys=True) for v in value)
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return [
-                type(value).__name__,
-                {f.name: self._plain(getattr(value, f.name)) for f in dataclasses.fields(value)},
-            ]
-        raise Uncacheable(type(value).__name__)
+    def _article(self, value: Article) -> Any:
+        revisions = [self._plain(r.article) for r in value.revisions]
+        origin = self.origins.get(value.source_file)
+        if origin is not None:
+            # The digest of the parse cache's entry of the article as read stands for every
+            # field but its revisions; a field the archive set since (a slug, the date of a
+            # story's first version) is not that article's very value, and is given as well.
+            read, digest = origin
+            changed = {
+                name: self._plain(now)
+                for name, now, then in zip(
+                    ARTICLE_FIELDS, _article_values(value), _article_values(read)
+                )
+                if now is not then and name != "revisions"
+            }
+            return ["article", digest, revisions, changed]
+        body = to_json(Loaded(value, [])).decode("utf-8")
+        return ["article", hashlib.sha256(body.encode()).hexdigest(), revisions]
+
+    def _entity(self, value: Entity) -> Any:
+        return ["entity", *(self._plain(getattr(value, name)) for name in ENTITY_FIELDS)]
+
+    def _glossary(self, value: Glossary) -> Any:
+        return ["glossary", value.fingerprint, value.folder, value.index_src]
+
+    # A scalar item is taken as it is here, without a call of `_plain` (which would return it).
+
+    def _mapping(self, value: Mapping) -> Any:
+        plain = self._plain
+        return {str(k): v if type(v) in SCALARS else plain(v) for k, v in value.items()}
+
+    def _sequence(self, value: list | tuple) -> Any:
+        plain = self._plain
+        return [v if type(v) in SCALARS else plain(v) for v in value]
+
+    def _set(self, value: set | frozenset) -> Any:
+        return sorted(json.dumps(self._plain(v), sort_keys=True) for v in value)
+
+
+SCALARS = frozenset({str, int, float, bool, type(None)})  # exactly these types, as they are
+ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
+_article_values = operator.attrgetter(*ARTICLE_FIELDS)
+ENTITY_FIELDS = tuple(f.name for f in dataclasses.fields(Entity) if f.name != "aliases")
+
+# How `_plain` turns a value of each type into plain data, and whether to remember it by
+# digest (always; when large): found once per type, as the chain of `_form_of` decides.
+Form = Callable[["PageCache", Any], Any]
+_FORMS: dict[type, tuple[Form, bool, bool]] = {}
+
+
+def _form_of(kind: type) -> tuple[Form, bool, bool]:
+    form: Form
+    if issubclass(kind, (bool, int, float)):
+        form = _as_is
+    elif issubclass(kind, str):  # Markup included: the same text, escaped as it is
+        form = _markup if issubclass(kind, Markup) else _as_is
+    elif issubclass(kind, (dt.datetime, dt.date)):
+        form = _isoformat
+    elif kind is Article:
+        form = PageCache._article
+    elif kind is Entity:
+        form = PageCache._entity
+    elif issubclass(kind, (Article, Entity)):  # fields the forms above do not know of
+        form = _uncacheable
+    elif issubclass(kind, Glossary):
+        form = PageCache._glossary
+    elif issubclass(kind, Mapping):
+        form = PageCache._mapping
+    elif issubclass(kind, (list, tuple)):
+        form = PageCache._sequence
+    elif issubclass(kind, (set, frozenset)):
+        form = PageCache._set
+    elif dataclasses.is_dataclass(kind) and not issubclass(kind, type):
+        form = _dataclass_form(kind)
+    else:
+        form = _uncacheable
+    scalar = form in (_as_is, _markup, _isoformat)
+    shared = not scalar and issubclass(kind, SHARED_TYPES)
+    sized = not scalar and issubclass(kind, (list, tuple, Mapping, set, frozenset))
+    _FORMS[kind] = (form, shared, sized)
+    return _FORMS[kind]
+
+
+def _as_is(cache: PageCache, value: Any) -> Any:
+    return value
+
+
+def _markup(cache: PageCache, value: Any) -> Any:
+    return ["markup", str(value)]
+
+
+def _isoformat(cache: PageCache, value: Any) -> Any:
+    return value.isoformat()
+
+
+def _uncacheable(cache: PageCache, value: Any) -> Any:
+    raise Uncacheable(type(value).__name__)
+
+
+def _dataclass_form(kind: type) -> Form:
+    """A data class's name and fields (their names found once, not for every value)."""
+    label = kind.__name__
+    names = tuple(f.name for f in dataclasses.fields(kind))
+
+    def form(cache: PageCache, value: Any) -> Any:
+        plain = cache._plain
+        values = (getattr(value, name) for name in names)
+        return [
+            label,
+            {n: v if type(v) in SCALARS else plain(v) for n, v in zip(names, values)},
+        ]
+
+    return form
 
 
 # What `_plain` remembers by digest: the values many pages share and that are costly to
@@ -234,12 +320,6 @@ class PageCache:
 # MB, at 10,000 dispatches) to save less than it cost.
 SHARED_TYPES: tuple[type, ...] = (Article, Entity, Glossary, Year, Month, Timeline)
 LARGE = 16  # items of a list, tuple or mapping worth a digest
-
-
-def _worth_a_digest(value: object) -> bool:
-    if isinstance(value, SHARED_TYPES):
-        return True
-    return isinstance(value, (list, tuple, Mapping, set, frozenset)) and len(value) >= LARGE
 
 
 def _text(content: str | bytes) -> str:

@@ -1,0 +1,196 @@
+"""Page keys (site/pagecache.py): an article stands for the digest of its parse cache entry
+and every field the archive changed since; any change to what a page shows changes its key."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from markupsafe import Markup
+
+from wirearchive.archive import Archive, read_archive
+from wirearchive.browse import browse_of
+from wirearchive.cache import FileCache
+from wirearchive.dispatch import ParseOptions
+from wirearchive.model import Article, Event
+from wirearchive.site.generators import Generated
+from wirearchive.site.pagecache import PageCache, Uncacheable
+from wirearchive.timeline.timeline import Entry
+
+from ..conftest import FIXTURES
+
+DISPATCH = (FIXTURES / "dispatches" / "fr-apple-iphone-air.txt").read_text("utf-8")
+REVISIONS = FIXTURES / "revisions"
+
+
+def _site(root: Path) -> Path:
+    """The same dispatch twice in one month (the second gets the slug `-2` from the archive)
+    and two versions of a story (one article, its first version as revision)."""
+    files = {
+        "2025/09/a.txt": DISPATCH,
+        "2025/09/b.txt": DISPATCH + "\nUne phrase de plus.\n",
+        "2026/03/first.txt": "---\ndate: 2026-03-20T08:00\n---\n"
+        + (REVISIONS / "chipwerk-first.txt").read_text("utf-8"),
+        "2026/03/second.txt": "---\ndate: 2026-03-20T10:30\n---\n"
+        + (REVISIONS / "chipwerk-second.txt").read_text("utf-8"),
+    }
+    for name, text in files.items():
+        path = root / "articles" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    return root
+
+
+def _read(root: Path) -> Archive:
+    return read_archive(root, "articles", ParseOptions(), workers=1, cache_dir=root / "parse")
+
+
+def _keys(tmp_path: Path, archive: Archive) -> PageCache:
+    return PageCache(FileCache(tmp_path / "pages", ""), "site", browse_of(archive))
+
+
+def test_an_article_is_its_cache_entry_and_what_the_archive_changed(tmp_path):
+    archive = _read(_site(tmp_path))
+    cache = _keys(tmp_path, archive)
+    by_file = {a.source_file.rsplit("/", 1)[1]: a for a in archive.articles}
+    assert set(by_file) == {"a.txt", "b.txt", "second.txt"}
+    for article in archive.articles:
+        read, digest = archive.origins[article.source_file]
+        form = cache._article(article)
+        assert form[1] == digest
+    # What the archive set after reading: the second dispatch's slug, the story's date, slug
+    # and revisions; the article as read otherwise.
+    slugs = [by_file[n].slug for n in ("a.txt", "b.txt")]
+    assert slugs[1] == slugs[0] + "-2"
+    assert set(cache._article(by_file["b.txt"])[3]) == {"slug"}
+    assert cache._article(by_file["a.txt"])[3] == {}
+    story = by_file["second.txt"]
+    assert len(story.revisions) == 1
+    assert {"date", "slug"} <= set(cache._article(story)[3])
+    assert cache._article(story)[2] == [cache._plain(story.revisions[0].article)]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"slug": "autre"},
+        {"date": dt.datetime(2025, 9, 10, 8, 0, tzinfo=dt.UTC)},
+        {"title": "Un autre titre"},
+        {"body": "Un autre texte."},
+        {"events": (Event("2025-09-09", "Autre chose"),)},
+        {"slug_from_front_matter": True},
+    ],
+)
+def test_any_change_to_an_article_changes_its_key(tmp_path, change):
+    archive = _read(_site(tmp_path))
+    cache = _keys(tmp_path, archive)
+    article = archive.articles[-1]
+    changed = replace(article, **change)
+    assert cache._plain(changed) != cache._plain(article)
+
+
+def test_a_new_revision_changes_the_story_key(tmp_path):
+    archive = _read(_site(tmp_path))
+    cache = _keys(tmp_path, archive)
+    (story,) = [a for a in archive.articles if a.revisions]
+    other = replace(story.revisions[0].article, title="Une autre version")
+    revision = replace(story.revisions[0], article=other)
+    assert cache._plain(replace(story, revisions=(revision,))) != cache._plain(story)
+    assert cache._plain(replace(story, revisions=())) != cache._plain(story)
+
+
+def test_an_article_read_from_the_parse_cache_keeps_its_key(tmp_path):
+    """The page keys of a build that parsed every file are those of the next build, which
+    reads them from the parse cache: a warm build finds the pages a cold one kept."""
+    root = _site(tmp_path)
+    first = _read(root)
+    assert first.parsed == 4
+    again = _read(root)
+    assert again.parsed == 0
+    one, two = _keys(tmp_path, first), _keys(tmp_path, again)
+    assert [one._plain(a) for a in first.articles] == [two._plain(a) for a in again.articles]
+    assert first.origins.keys() == again.origins.keys()
+    assert all(first.origins[k][1] == again.origins[k][1] for k in first.origins)
+
+
+def test_an_edited_file_changes_its_articles_key(tmp_path):
+    root = _site(tmp_path)
+    before = _read(root)
+    path = root / "articles" / "2025" / "09" / "a.txt"
+    path.write_text(path.read_text("utf-8") + "\nUne phrase ajoutée.\n", "utf-8")
+    after = _read(root)
+    assert after.parsed == 1
+
+    def key(archive: Archive) -> object:
+        (article,) = [a for a in archive.articles if a.source_file.endswith("/a.txt")]
+        return _keys(tmp_path, archive)._plain(article)
+
+    assert key(before) != key(after)
+
+
+def test_an_article_without_an_origin_is_serialised_whole(tmp_path):
+    archive = _read(_site(tmp_path))
+    article = archive.articles[0]
+    lone = _keys(tmp_path, Archive(articles=[article]))  # no parse cache: no origins
+    with_origin = _keys(tmp_path, archive)
+    assert lone._plain(article) != with_origin._plain(article)
+    assert lone._plain(replace(article, slug="autre")) != lone._plain(article)
+
+
+def test_values_are_plain_data_by_their_type(tmp_path):
+    cache = _keys(tmp_path, Archive())
+    article = Article(
+        "articles/a.txt", "Titre", dt.datetime(2025, 9, 9, tzinfo=dt.UTC), "fr", ("ATS",),
+        None, None, None, None, "titre", "Texte.",
+    )  # fmt: skip
+    event = Event("2025-09", "Un fait", "planned", None, ("acme",))
+    entry = Entry("2025-09", "event", "Un fait", article, event)
+    plain = cache._plain(
+        {"e": entry, "m": Markup("<b>x</b>"), "d": dt.date(2025, 9, 9), "s": {2, 1}, "n": None}
+    )
+    assert plain == {
+        "e": [
+            "Entry",
+            {
+                "date": "2025-09",
+                "kind": "event",
+                "text": "Un fait",
+                "article": cache._plain(article),
+                "event": [
+                    "Event",
+                    {
+                        "date": "2025-09",
+                        "text": "Un fait",
+                        "kind": "planned",
+                        "until": None,
+                        "about": ["acme"],
+                    },
+                ],
+            },
+        ],
+        "m": ["markup", "<b>x</b>"],
+        "d": "2025-09-09",
+        "s": ["1", "2"],
+        "n": None,
+    }
+    assert cache._plain(replace(event, about=("autre",))) != cache._plain(event)
+    with pytest.raises(Uncacheable):
+        cache._plain({"f": lambda: None})
+
+
+def test_a_page_whose_article_was_reslugged_is_rendered_again(tmp_path):
+    archive = _read(_site(tmp_path))
+    cache = _keys(tmp_path, archive)
+    article = archive.articles[-1]
+
+    def page(shown: Article) -> Generated:
+        return Generated("p.md", "", "wirearchive/listing.html", {"articles": [shown]})
+
+    assert cache.look_up("p.md", page(article)) is None
+    cache.keep("p.md", "<html>")
+    again = _keys(tmp_path, archive)
+    assert again.look_up("p.md", page(article)) is not None
+    moved = _keys(tmp_path, archive)
+    assert moved.look_up("p.md", page(replace(article, slug="ailleurs"))) is None
