@@ -125,11 +125,16 @@ def entries_of(
     return found
 
 
-def build(entries: Iterable[Entry]) -> Timeline:
-    """Group entries by year, then by month, each group in date order."""
-    ordered = sorted(entries, key=Entry.sort_key)
+def build(entries: Iterable[Entry], *, ordered: bool = False) -> Timeline:
+    """Group entries by year, then by month, each group in date order.
+
+    `ordered`: the entries are in timeline order already, being a slice or a filter of a
+    built timeline's `entries()` (which lists them in the order they were sorted in: a
+    year's entries known to the year only sort before its months), and are not sorted again.
+    """
+    in_order = list(entries) if ordered else sorted(entries, key=Entry.sort_key)
     timeline = Timeline()
-    for year, in_year in groupby(ordered, key=lambda e: partial.year_of(e.date)):
+    for year, in_year in groupby(in_order, key=lambda e: partial.year_of(e.date)):
         group = Year(year)
         for month, in_month in groupby(in_year, key=lambda e: partial.month_of(e.date)):
             if month is None:

@@ -176,9 +176,12 @@ def entity_events(browse: Browse, entity_id: str) -> timelines.Timeline:
     says what it is about (`Event.about`), without the publications (its dispatches are
     listed on its page already)."""
     return timelines.build(
-        e
-        for e in browse.timeline(entity_id).entries()
-        if e.kind == "event" and entity_id in _about(e, entity_id)
+        (
+            e
+            for e in browse.timeline(entity_id).entries()
+            if e.kind == "event" and entity_id in _about(e, entity_id)
+        ),
+        ordered=True,
     )
 
 
@@ -191,7 +194,7 @@ def _about(entry: timelines.Entry, default: str) -> tuple[str, ...]:
 
 
 def events_only(timeline: timelines.Timeline) -> timelines.Timeline:
-    return timelines.build(e for e in timeline.entries() if e.kind == "event")
+    return timelines.build((e for e in timeline.entries() if e.kind == "event"), ordered=True)
 
 
 def entity_folder(data: SiteData, entity_id: str) -> str:
@@ -240,7 +243,7 @@ def timeline_pages(data: SiteData) -> Iterable[Generated]:
         TIMELINE_TEMPLATE,
         {
             **shared,
-            "timeline": timelines.build(timeline.entries()[-TIMELINE_LATEST:]),
+            "timeline": timelines.build(timeline.entries()[-TIMELINE_LATEST:], ordered=True),
             "total": timeline.count,
             "json_url": "timeline/timeline.json",
         },
@@ -287,7 +290,11 @@ def _timeline_pages(
             src,
             page(title),
             TIMELINE_TEMPLATE,
-            {**context, "timeline": timelines.build(entries), "pagination": pagination},
+            {
+                **context,
+                "timeline": timelines.build(entries, ordered=True),
+                "pagination": pagination,
+            },
         )
 
 
