@@ -194,3 +194,13 @@ def test_a_page_whose_article_was_reslugged_is_rendered_again(tmp_path):
     assert again.look_up("p.md", page(article)) is not None
     moved = _keys(tmp_path, archive)
     assert moved.look_up("p.md", page(replace(article, slug="ailleurs"))) is None
+
+
+def test_data_classes_of_any_number_of_fields(tmp_path):
+    from dataclasses import make_dataclass
+
+    cache = _keys(tmp_path, Archive())
+    none, one = make_dataclass("None_", []), make_dataclass("One", [("a", list)])
+    assert cache._plain(none()) == ["None_", {}]
+    assert cache._plain(one([1, "x"])) == ["One", {"a": [1, "x"]}]
+    assert cache._plain(one([2])) != cache._plain(one([1]))

@@ -302,13 +302,16 @@ def _dataclass_form(kind: type) -> Form:
     """A data class's name and fields (their names found once, not for every value)."""
     label = kind.__name__
     names = tuple(f.name for f in dataclasses.fields(kind))
+    # attrgetter of several names gives a tuple, of one its value alone
+    read = (
+        operator.attrgetter(*names) if len(names) > 1 else lambda v: [getattr(v, n) for n in names]
+    )
 
     def form(cache: PageCache, value: Any) -> Any:
         plain = cache._plain
-        values = (getattr(value, name) for name in names)
         return [
             label,
-            {n: v if type(v) in SCALARS else plain(v) for n, v in zip(names, values)},
+            {n: v if type(v) in SCALARS else plain(v) for n, v in zip(names, read(value))},
         ]
 
     return form
