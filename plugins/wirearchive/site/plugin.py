@@ -13,7 +13,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 from mkdocs.commands.build import get_context
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import write_file
 
@@ -201,7 +201,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             context = config.plugins.on_page_context(
                 context, page=page, config=config, nav=self.nav
             )
-            self.on_post_page(template.render(context), page, config)
+            self._keep_page(template.render(context), page, config)
         finally:
             page.active = False
             config._current_page = None
@@ -320,7 +320,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return context
 
     @event_priority(100)  # first: the HTML as the template rendered it, before other plugins'
-    def on_post_page(self, output, page, config):
+    def _keep_page(self, output, page, config):
         src_uri = page.file.src_uri
         if self.page_cache is not None and src_uri in self.page_cache.keys:
             if self.warnings.count > self.warnings_before.get(src_uri, self.warnings.count):
@@ -328,6 +328,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             else:
                 self.page_cache.keep(src_uri, output)
         return output
+
+    @event_priority(-100)  # last: every plugin has had the page
+    def _let_go(self, output, page, config):
+        """An archive page is written once every plugin has had it: what it was made of is let
+        go, rather than held by the build to its end with every other page's (its HTML, its
+        context: a timeline page's own timeline). At 100,000 dispatches that is most of the
+        memory a build gains while it renders."""
+        item = self.pages.get(page.file.src_uri)
+        if item is not None:
+            item.context, item.meta = {}, {}
+            page.content = ""
+        return output
+
+    on_post_page = CombinedEvent(_keep_page, _let_go)
 
 
 def _written(config, item: Generated) -> File:
