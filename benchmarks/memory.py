@@ -9,7 +9,8 @@ the plugin's steps wrapped so that the resident memory (VmRSS) and the time are 
 each: glossary, reading the archive, generating pages and files, adding them to MkDocs, and
 then MkDocs' own phases (pages converted, pages rendered, post-build). It also counts the
 bytes of the files the plugin generates, by top folder (pages are held until
-MkDocs reads them; plain files are written as they are made). Worker
+MkDocs reads them, except articles' Markdown, made then; plain files are written as they are
+made). Worker
 processes are not counted (see scale.py's tree figure); read deltas, not absolute values.
 """
 
@@ -147,7 +148,8 @@ def main() -> None:
     print(notes.table())
     total = sum(held.values())
     print(
-        f"\nGenerated content: {total / MB:,.1f} MB (UTF-8 bytes; plain files are written as made)"
+        f"\nGenerated content: {total / MB:,.1f} MB (UTF-8 bytes; plain files are written as "
+        "made; articles' Markdown is made when MkDocs reads their pages, not counted here)"
     )
     for folder, size in sorted(held.items(), key=lambda kv: -kv[1])[:12]:
         print(f"  {size / MB:8.1f} MB  {folder}")

@@ -229,6 +229,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             page.meta.setdefault("search", {"exclude": True})
         if item is None:
             return markdown
+        if item.make is not None:  # an article's Markdown, made now that its page is read
+            markdown = item.content = item.make()
+            item.make = None
         self.warnings_before[page.file.src_uri] = self.warnings.count
         page.meta.update(item.meta)
         page.meta["template"] = item.template

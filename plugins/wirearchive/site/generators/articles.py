@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from ...dispatch import NotText, decode, normalize, strip_controls
@@ -87,7 +88,7 @@ def _article(data: SiteData, article: Article, shown: Article, version: str | No
     # handed to MkDocs as data: writing and re-reading YAML was a fifth of a build.
     yield Generated(
         page,
-        linked_body(shown, glossary, page),
+        "",
         ARTICLE_TEMPLATE,
         {
             "article": shown,
@@ -99,6 +100,7 @@ def _article(data: SiteData, article: Article, shown: Article, version: str | No
             "versions": _versions(article),
         },
         meta=replace(shown, date=article.date, slug=article.slug).metadata(),
+        make=partial(linked_body, shown, glossary, page),
     )
     yield Generated(dispatch_file(article, version, shown), raw_file(data.project.root, shown))
 

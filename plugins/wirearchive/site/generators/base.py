@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,9 @@ class Generated:
     context: dict = field(default_factory=dict)
     title: str | None = None  # the page title, unless its front matter has one
     meta: dict = field(default_factory=dict)  # the page's metadata, given as data rather than YAML
+    # A page's Markdown made when MkDocs reads the page (then `content` is ""): an article's
+    # text is not held from the start of the build to its page's turn (about 7 KB a dispatch).
+    make: Callable[[], str] | None = None
 
 
 @dataclass
