@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from wirearchive.site.workers import PARALLEL_FROM
+from wirearchive.site.workers import PARALLEL_FROM, affordable, workers_for
 
 from ..conftest import ROOT, mkdocs_build
 from .test_page_cache import reused, tree
@@ -50,3 +50,14 @@ def test_a_site_rendered_by_workers_is_the_site_rendered_by_one_process(tmp_path
     count, keepable = reused(again.stderr)
     assert count == keepable > PARALLEL_FROM
     assert tree(one / "site") == tree(two / "site")
+
+
+def test_workers_are_forked_only_as_many_as_the_free_memory_holds():
+    """Each worker is counted at the build's size: a 4.4 GB build (100,000 dispatches) gets
+    its two workers with 20 GB free, none on a 7 GB machine (2.5 GB free)."""
+    gb = 2**30
+    assert workers_for(20 * gb, int(4.4 * gb), 2) == 2
+    assert workers_for(int(2.5 * gb), int(4.4 * gb), 2) == 0
+    assert workers_for(10 * gb, 4 * gb, 4) == 2
+    assert workers_for(64 * gb, 500 * 2**20, 4) == 4
+    assert 0 <= affordable(2) <= 2  # this machine's own figures, read from /proc
