@@ -97,8 +97,8 @@ def workers_for(available: int, resident: int, wanted: int) -> int:
 
     A worker starts with the build's memory shared, but copies what it reads (CPython writes
     an object's reference count when it reads it), and rendering half of a site reads most
-    of it: at 100,000 dispatches two workers came to 4.5 GB of their own beside the build's
-    4.4 GB. A fifth of what is free is left free.
+    of it: at 100,000 dispatches two workers came to 4.1 GB of their own beside the build's
+    4.4 GB (PSS). A fifth of what is free is left free.
     """
     return max(0, min(wanted, int(available * 0.8) // max(resident, 1)))
 
