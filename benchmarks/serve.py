@@ -42,25 +42,31 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def fetch(url: str) -> str | None:
+def fetch(url: str) -> tuple[int, str]:
+    """The status and text of the page at `url` (0 and "" when nothing answers)."""
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8", errors="replace")
-    except (urllib.error.URLError, OSError):
-        return None
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+    except OSError:
+        return 0, ""
 
 
-def wait_for(url: str, text: str, timeout_s: float, server: subprocess.Popen) -> float:
-    """Seconds until `url` serves a page holding `text` (polled every 0.1 s)."""
+def wait_for(
+    url: str, text: str, timeout_s: float, server: subprocess.Popen | None = None
+) -> float:
+    """Seconds until `url` serves a page holding `text` (polled every 0.1 s); fails after
+    `timeout_s`, or when `server` has stopped. tests/site/test_serve.py uses it too."""
     started = time.monotonic()
     while time.monotonic() - started < timeout_s:
-        if server.poll() is not None:
-            raise SystemExit(f"mkdocs serve stopped (exit {server.returncode})")
-        page = fetch(url)
-        if page is not None and text in page:
+        if server is not None and server.poll() is not None:
+            raise RuntimeError(f"mkdocs serve stopped (exit {server.returncode})")
+        status, page = fetch(url)
+        if status == 200 and text in page:
             return time.monotonic() - started
         time.sleep(0.1)
-    raise SystemExit(f"{url} did not show {text!r} within {timeout_s:.0f} s")
+    raise TimeoutError(f"{url} did not show {text!r} within {timeout_s:.0f} s")
 
 
 def served_at(log: Path, timeout_s: float, server: subprocess.Popen) -> str:

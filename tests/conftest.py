@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import subprocess
@@ -82,6 +83,17 @@ def write_site(
         encoding="utf-8",
     )
     return root
+
+
+def benchmark(name: str):
+    """The module `benchmarks/<name>.py` (the synthetic archives, the labelled events, the
+    serve helpers): the tests use what the benchmarks measure, not a copy of it."""
+    folder = str(ROOT / "benchmarks")
+    sys.path.insert(0, folder)
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(folder)
 
 
 def mkdocs_build(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from html import unescape
 from pathlib import Path
 
@@ -28,7 +27,7 @@ from wirearchive.site.generators.browse import (
 )
 from wirearchive.site.generators.glossary import ENTITY_ARTICLES, ENTITY_QUOTES
 
-from ..conftest import ROOT, mkdocs_build
+from ..conftest import benchmark, mkdocs_build
 
 KB = 1024
 PAGE_LIMIT = 200 * KB  # no HTML page larger (issue 11)
@@ -39,13 +38,11 @@ ARTICLE = re.compile(r"^\d{4}/\d{2}/[^/]+/index\.html$")
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from synth import full_config, make_archive
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    root = make_archive(tmp_path_factory.mktemp("bounds") / "archive", 300, seed=5, glossary=8)
-    full_config(root)
+    synth = benchmark("synth")
+    root = synth.make_archive(
+        tmp_path_factory.mktemp("bounds") / "archive", 300, seed=5, glossary=8
+    )
+    synth.full_config(root)
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     return root / "site"

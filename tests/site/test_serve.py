@@ -4,50 +4,19 @@ README's address is where it serves the demo."""
 from __future__ import annotations
 
 import re
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from urllib.parse import urlsplit
 
-from ..conftest import FIXTURES, ROOT, write_site
+from ..conftest import FIXTURES, ROOT, benchmark, write_site
 
+SERVE = benchmark("serve")  # benchmarks/serve.py: a free port, waiting for a served page
 IPHONE = (FIXTURES / "dispatches" / "fr-apple-iphone-air.txt").read_text(encoding="utf-8")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode("utf-8", "replace")
-    except urllib.error.HTTPError as error:
-        return error.code, ""
-    except OSError:
-        return 0, ""
-
-
-def wait_for(url: str, text: str, seconds: float) -> str:
-    """The page at `url` once it holds `text`; fails after `seconds`."""
-    deadline = time.monotonic() + seconds
-    body = ""
-    while time.monotonic() < deadline:
-        status, body = fetch(url)
-        if status == 200 and text in body:
-            return body
-        time.sleep(0.5)
-    raise AssertionError(f"{url} did not show {text!r} within {seconds} s")
 
 
 def test_serve_rebuilds_when_a_dispatch_changes(tmp_path):
     root = write_site(tmp_path, {"2025/09/iphone.txt": IPHONE})
-    port = free_port()
+    port = SERVE.free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=root,
@@ -56,7 +25,7 @@ def test_serve_rebuilds_when_a_dispatch_changes(tmp_path):
     )
     try:
         home = f"http://127.0.0.1:{port}/"
-        wait_for(home, "Apple présente", 120)
+        SERVE.wait_for(home, "Apple présente", 120)
         dispatch = root / "articles" / "2025" / "09" / "iphone.txt"
         dispatch.write_text(
             dispatch.read_text(encoding="utf-8").replace(
@@ -64,7 +33,7 @@ def test_serve_rebuilds_when_a_dispatch_changes(tmp_path):
             ),
             encoding="utf-8",
         )
-        wait_for(home, "Apple dévoile", 60)
+        SERVE.wait_for(home, "Apple dévoile", 60)
     finally:
         server.terminate()
         server.wait(timeout=30)

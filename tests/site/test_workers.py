@@ -5,25 +5,20 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
 from wirearchive.site.workers import PARALLEL_FROM, affordable, workers_for
 
-from ..conftest import ROOT, mkdocs_build
+from ..conftest import benchmark, mkdocs_build
 from .test_page_cache import reused, tree
 
 
 def synthetic(folder: Path, workers: int) -> Path:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from synth import full_config, make_archive
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    root = make_archive(folder, 150, seed=7, glossary=8)
-    full_config(root)
+    synth = benchmark("synth")
+    root = synth.make_archive(folder, 150, seed=7, glossary=8)
+    synth.full_config(root)
     with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
         config.write(f"      workers: {workers}\n")
     return root

@@ -10,25 +10,17 @@ a sentence), so the whole event is held at what it reaches.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
 from wirearchive.entities import load_glossary
 from wirearchive.text.sentences import sentences
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..conftest import ROOT, benchmark
 
 
 @pytest.fixture(scope="module")
 def bench():
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import events as module  # benchmarks/events.py
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    return module
+    return benchmark("events")
 
 
 @pytest.fixture(scope="module")

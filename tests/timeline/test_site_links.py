@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import html5lib
 
-from ..conftest import FIXTURES, ROOT, mkdocs_build
+from ..conftest import FIXTURES, benchmark, mkdocs_build
 from ..sitecheck import crawl_site, serve
 
 TIMELINE = FIXTURES / "timeline"
@@ -84,12 +83,7 @@ def test_demo_with_the_sunday_dispatch(demo_copy):
 
 
 def test_synthetic_archive_with_long_lists(tmp_path):
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from synth import make_archive
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    root = make_archive(tmp_path / "synthetic", 150, seed=4, glossary=12)
+    root = benchmark("synth").make_archive(tmp_path / "synthetic", 150, seed=4, glossary=12)
     reached = check(root)
     assert any(re.fullmatch(r"sources/[a-z-]+/page/2/", page) for page in reached), (
         "a paginated list was crawled"
