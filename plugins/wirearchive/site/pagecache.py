@@ -115,9 +115,11 @@ class PageCache:
         # source_file -> the article as read and its parse cache entry's digest (archive.py)
         self.origins: Mapping[str, tuple[Article, str]] = getattr(browse.archive, "origins", {})
 
-    def look_up(self, src_uri: str, item: Generated) -> str | None:
-        """The key of a page's kept HTML, or None (then, if it may be kept, its key is
-        noted)."""
+    def key_of(self, src_uri: str, item: Generated) -> str | None:
+        """The key of a page's HTML, noted, or None when the page may not be kept."""
+        known = self.keys.get(src_uri)
+        if known is not None:
+            return known
         if self.files is None or item.template not in TEMPLATES:
             return None
         try:
@@ -125,7 +127,9 @@ class PageCache:
             plain = [
                 src_uri,
                 item.template,
-                _text(item.content),
+                # an article's Markdown, if it is not made yet (a dirty build keys every page
+                # before MkDocs reads any): made here for its digest, and let go
+                _text(item.content if item.make is None else item.make()),
                 self._plain(item.meta),
                 self._plain(item.context),
                 self._plain(extras),
@@ -136,7 +140,13 @@ class PageCache:
         key = self.files.key(self.site_key, json.dumps(plain, ensure_ascii=False, sort_keys=True))
         self.keys[src_uri] = key
         self.used.add(key)
-        if not self.files.has(key):
+        return key
+
+    def look_up(self, src_uri: str, item: Generated) -> str | None:
+        """The key of a page's kept HTML, or None (then, if it may be kept, its key is
+        noted)."""
+        key = self.key_of(src_uri, item)
+        if key is None or self.files is None or not self.files.has(key):
             return None
         self.hits[src_uri] = key
         return key

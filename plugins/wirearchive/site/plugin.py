@@ -27,6 +27,7 @@ from ..text.markdown import neutralise_html
 from ..text.sanitize import sanitize_html
 from . import navigation
 from .config import ArchiveConfig
+from .dirty import ArchiveFile, BuildRecord, remove_stale
 from .generators import Generated, SiteData, generate
 from .generators.glossary import ARCHIVE_CSS, CSS, JS
 from .i18n import LOCALE_DIR, site_language
@@ -54,11 +55,22 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     """Turns every dispatch under `articles_dir` into a page of the site."""
 
     supports_multiple_instances = False
+    dirty = False  # `mkdocs build --dirty`, `mkdocs serve --dirty` (site/dirty.py)
+
+    def on_startup(self, *, command, dirty):
+        # Having this event keeps one instance of the plugin through `mkdocs serve`'s builds;
+        # `on_config` starts each build afresh.
+        self.dirty = dirty
 
     def on_config(self, config):
         self.archive = Archive()
         self.pages: dict[str, Generated] = {}
         self.page_cache: PageCache | None = None
+        self.record: BuildRecord | None = None
+        self.recorded: tuple[dict[str, str], set[str]] = ({}, set())
+        self.plain_files: list[str] = []
+        self.written: dict[str, str] = {}  # dest_uri -> src_uri of the pages built (on_env)
+        self.all_dest_uris: set[str] = set()
         earlier: WarningCounter | None = getattr(self, "warnings", None)
         if earlier is not None:  # a build before this one (serve)
             logging.getLogger("mkdocs").removeHandler(earlier)
@@ -80,6 +92,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_files(self, files: Files, config) -> Files:
         if not self.config.enabled:
             return files
+        # What the last build wrote into site_dir, taken before this one writes there
+        # (site/dirty.py); a shard writes only part of it, and keeps no record.
+        folder = self.project.cache_folder("builds") if self.project.shard is None else None
+        if folder is not None:
+            self.record = BuildRecord(folder, config.site_dir)
+            self.recorded = self.record.take()
         glossary = self.project.glossary()
         started = time.monotonic()
         self.archive = self.project.read_archive(
@@ -106,6 +124,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 generated_pages.append(item)
             elif existing is None:
                 files.append(_written(config, item))
+                self.plain_files.append(item.src_uri)
             else:  # a plain file in place of the theme's: Material's search worker
                 files.remove(existing)
                 files.append(File.generated(config, item.src_uri, content=item.content))
@@ -126,7 +145,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             existing = files.get_file_from_path(item.src_uri)
             if existing is None:
                 files.append(
-                    File.generated(config, item.src_uri, content=item.content, inclusion=inclusion)
+                    ArchiveFile.generated(
+                        config, item.src_uri, content=item.content, inclusion=inclusion
+                    )
                 )
             else:  # an existing page (an entity's) only gets template and context
                 existing.inclusion = inclusion
@@ -134,6 +155,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         config.nav = navigation.site_nav(self.owner_nav, sections, pages)
         for problem in data.problems:
             log.warning(str(problem))
+        if self.dirty:
+            # A hand-written page may show the archive (the home page's template reads it, an
+            # entity's page lists its dispatches) however old its file: a dirty build builds
+            # every one, as MkDocs would a changed file (same order: same search index).
+            files = Files(
+                [
+                    _always_built(f) if f.is_documentation_page() and not f.generated_by else f
+                    for f in files
+                ]
+            )
         return files
 
     def _own(self, file: File) -> bool:
@@ -150,6 +181,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for file in files.documentation_pages():
             if not self._own(file):
                 file.inclusion = InclusionLevel.EXCLUDED
+        self.written = {f.dest_uri: f.src_uri for f in files.documentation_pages()}
+        self.all_dest_uris = {f.dest_uri for f in files}
+        newest = self.archive.articles[0] if self.archive.articles else None
+        for file in files.documentation_pages():
+            if getattr(file, "unchanged", False) and file.page is not None:
+                # not built, but listed in the sitemap with the date a build would give it
+                item = self.pages[file.src_uri]
+                date = publish.page_date(item.context.get("article"), newest, os.environ)
+                if date is not None:
+                    file.page.update_date = date
         install_filters(env)
         # The archive's words in the site's language (theme.language), through gettext.
         install_translations(env, site_language(config.theme), config.theme.dirs)
@@ -169,6 +210,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             if f.page is not None
             and f.src_uri in cache.keys
             and f.src_uri not in cache.hits
+            and not getattr(f, "unchanged", False)
             and self._own(f)
         ]
         started = time.monotonic()
@@ -217,7 +259,32 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.page_cache = PageCache(
                 self.project.file_cache(folder, ""), key, browse_of(self.archive)
             )
+            if self.dirty:
+                self._mark_unchanged(files)
         return nav
+
+    def _mark_unchanged(self, files: Files) -> None:
+        """The pages site/ already holds for this build's inputs, which a dirty build then
+        neither reads nor writes (site/dirty.py)."""
+        recorded, _ = self.recorded
+        cache = self.page_cache
+        if not recorded or cache is None:
+            return
+        unchanged = 0
+        for src_uri, item in self.pages.items():
+            file = files.get_file_from_path(src_uri)
+            if (
+                isinstance(file, ArchiveFile)
+                and file.generated_by
+                and not file.inclusion.is_in_nav()  # its title is in every page's navigation
+                and not _searched(item.meta)
+                and file.dest_uri in recorded
+                and cache.key_of(src_uri, item) == recorded[file.dest_uri]
+                and os.path.isfile(file.abs_dest_path)
+            ):
+                file.unchanged = True
+                unchanged += 1
+        log.info(f"dirty build: {unchanged:,} of {len(self.pages):,} pages unchanged in site/")
 
     def on_page_markdown(self, markdown, page, config, files):
         if not self._own(page.file):
@@ -296,6 +363,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             write_sitemap(site_dir, sorted_sitemap(xml))
         if self.project.shard is not None:
             shards.mark(site_dir, self.project.shard)
+        if self.record is not None:
+            self._record_build(config)
         if self.page_cache is not None:
             self.page_cache.prune()
             cache = self.page_cache
@@ -310,6 +379,25 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             size, site_mb=self.config.size_budget_mb, page_kb=self.config.page_budget_kb
         ):
             log.warning(message)
+
+    def _record_build(self, config) -> None:
+        """Record the keys of the pages written (or found unchanged) and the plain files, for
+        the next dirty build; a dirty build removes what the last build wrote and this one
+        does not."""
+        assert self.record is not None
+        keys = self.page_cache.keys if self.page_cache is not None else {}
+        pages = {
+            dest_uri: keys[src_uri]
+            for dest_uri, src_uri in self.written.items()
+            if src_uri in keys and src_uri in self.pages
+        }
+        if self.dirty:
+            recorded_pages, recorded_files = self.recorded
+            stale = (recorded_pages.keys() | recorded_files) - self.all_dest_uris
+            removed = remove_stale(config.site_dir, stale)
+            if removed:
+                log.info(f"dirty build: {removed:,} files of the last build removed from site/")
+        self.record.write(pages, self.plain_files)
 
     def on_page_context(self, context, page, config, nav):
         context["archive"] = self.archive
@@ -347,6 +435,24 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     on_post_page = CombinedEvent(_keep_page, _let_go)
 
 
+def _always_built(file: File) -> ArchiveFile:
+    """A page read from docs/, built by every dirty build (its `is_modified` is true)."""
+    return ArchiveFile(
+        file.src_uri,
+        file.src_dir,
+        file.dest_dir,
+        file.use_directory_urls,
+        dest_uri=file.dest_uri,
+        inclusion=file.inclusion,
+    )
+
+
+def _searched(meta) -> bool:
+    """Whether Material's search indexes a generated page of this metadata: not unless its
+    metadata says so (on_page_markdown gives it `search: exclude`)."""
+    return not (meta.get("search", {"exclude": True}) or {}).get("exclude")
+
+
 def _written(config, item: Generated) -> File:
     """A generated plain file (a dispatch as delivered, a feed, a search part), written into
     `site_dir` now and given to MkDocs by path: MkDocs holds a generated file's content until
@@ -355,5 +461,10 @@ def _written(config, item: Generated) -> File:
     destination where it is (`File.copy_file`, "plugins write directly into site_dir")."""
     path = Path(config.site_dir, *item.src_uri.split("/"))
     content = item.content.encode("utf-8") if isinstance(item.content, str) else item.content
-    write_file(content, str(path))
+    try:  # a dirty build finds most of them there already, and leaves them
+        same = path.stat().st_size == len(content) and path.read_bytes() == content
+    except OSError:
+        same = False
+    if not same:
+        write_file(content, str(path))
     return File.generated(config, item.src_uri, abs_src_path=str(path))

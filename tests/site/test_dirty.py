@@ -1,0 +1,85 @@
+"""`mkdocs build --dirty` (what `mkdocs serve --dirty` runs on each change, site/dirty.py):
+the archive's unchanged pages are left as they are in site/, the rest is built, and site/ is
+then what a clean build of the same archive gives, byte for byte."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+from ..conftest import mkdocs_build
+from .test_page_cache import tree
+
+EDITED = "articles/2025/10/qualcomm-rachete-l-italien-arduino.txt"
+REMOVED = "articles/2025/11/google-lance-gemini-3-son-modele-d-ia-le-plus-avance.txt"
+
+
+def dirty_build(root) -> subprocess.CompletedProcess:
+    """`mkdocs build --dirty`, not strict: MkDocs warns of every dirty build."""
+    return mkdocs_build(root, "--dirty", strict=False)
+
+
+def unchanged(log: str) -> tuple[int, int]:
+    found = re.search(r"dirty build: ([\d,]+) of ([\d,]+) pages unchanged", log)
+    assert found, log[-3000:]
+    return int(found[1].replace(",", "")), int(found[2].replace(",", ""))
+
+
+def mtimes(site) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
+
+
+def test_a_dirty_build_writes_only_changed_pages_and_gives_the_clean_build(demo_copy, tmp_path):
+    site = demo_copy / "site"
+    first = mkdocs_build(demo_copy)
+    assert first.returncode == 0, first.stderr[-3000:]
+    removed_page = next(site.glob("2025/11/google-lance-gemini-3*/index.html"))
+    removed_raw = next(removed_page.parent.glob("*.txt"))
+    edited_page = next(site.glob("2025/10/qualcomm-*/index.html"))
+
+    # Nothing changed: no page of the archive is read or written again.
+    before = mtimes(site)
+    again = dirty_build(demo_copy)
+    assert again.returncode == 0, again.stderr[-3000:]
+    count, pages = unchanged(again.stderr)
+    assert pages > count > 50
+    after = mtimes(site)
+    left = [path for path in before if after[path] == before[path]]
+    assert len(left) == count  # exactly the unchanged pages were not written
+    assert edited_page.relative_to(site).as_posix() in left
+
+    # An edited dispatch, a new one (the newest: the home page, a hand-written page whose
+    # template reads the archive, lists it), and one removed.
+    edited = demo_copy / EDITED
+    edited.write_text(edited.read_text("utf-8").replace("bon marché", "peu coûteuse", 1), "utf-8")
+    (demo_copy / "articles/2025/11/added.txt").write_text(
+        "Un nouveau venu dans l'archive\n\nGenève, 28 novembre 2025 (Keystone-ATS) - Nvidia a "
+        "annoncé vendredi un nouvel accord avec Logitech, selon un communiqué.\n",
+        "utf-8",
+    )
+    (demo_copy / REMOVED).unlink()
+    dirty = dirty_build(demo_copy)
+    assert dirty.returncode == 0, dirty.stderr[-3000:]
+    count, pages = unchanged(dirty.stderr)
+    assert 0 < count < pages
+    assert not removed_page.exists() and not removed_raw.exists()
+    assert "peu coûteuse" in edited_page.read_text("utf-8")
+    assert edited_page.stat().st_mtime_ns > after[edited_page.relative_to(site).as_posix()]
+    assert "Un nouveau venu dans l&#39;archive" in (site / "index.html").read_text("utf-8")
+
+    clean = tmp_path / "clean"
+    shutil.copytree(demo_copy, clean, ignore=shutil.ignore_patterns(".cache", "site"))
+    assert mkdocs_build(clean).returncode == 0
+    assert tree(site) == tree(clean / "site")
+
+
+def test_a_page_whose_build_logged_a_warning_is_built_again(demo_copy):
+    """A page that logged a warning is not recorded, so the next dirty build builds it and
+    logs the warning again, as a strict build must see it each time."""
+    entity = demo_copy / "docs/entities/abb.md"
+    entity.write_text(entity.read_text("utf-8") + "\nVoir [la fiche](missing.md).\n", "utf-8")
+    assert mkdocs_build(demo_copy).returncode != 0
+    for _ in range(2):
+        again = dirty_build(demo_copy)
+        assert "missing.md" in again.stderr, again.stderr[-3000:]
