@@ -1,10 +1,11 @@
 """Where a Wirearchive build spends its time: py-spy over the build and its workers, summarised.
 
     .venv/bin/python benchmarks/profile_build.py --count 1000 [--seed 1] [--rate 100]
-    .venv/bin/python benchmarks/profile_build.py --root SITE [--warm] [--cprofile]
+    .venv/bin/python benchmarks/profile_build.py --root SITE [--warm [--dirty]] [--cprofile]
 
 Builds the site in `--root` (or a fresh synthetic archive of `--count` dispatches, the one
-benchmarks/scale.py measures), cold unless `--warm`, under `py-spy record --subprocesses
+benchmarks/scale.py measures), cold unless `--warm` (`--dirty`: a `mkdocs build --dirty`, what a `mkdocs serve --dirty`
+reload does), under `py-spy record --subprocesses
 --idle --threads` (pip install py-spy; it needs ptrace rights: root, or
 `kernel.yama.ptrace_scope=0`), and prints, as text:
 
@@ -92,6 +93,7 @@ PHASES: list[tuple[str, Callable[[str], bool]]] = [
     ("on_files: generators", _has("on_files", "generators/")),
     ("on_files: File.generated / Files", _has("on_files")),
     ("MkDocs: navigation", _has("get_navigation")),
+    ("on_nav: site key, page keys of a dirty build", _has("on_nav")),
     ("on_env", _has("on_env")),
     ("pages: Markdown to HTML (_populate_page)", _has("_populate_page")),
     ("pages: writing files", _has("_build_page", "write_file")),
@@ -221,9 +223,10 @@ def summarise(samples: list[tuple[list[str], int]], rate: int) -> str:
     return out.getvalue()
 
 
-def cprofile(root: Path, package, out: Path) -> str:
+def cprofile(root: Path, package, out: Path, dirty: bool = False) -> str:
     target = out / "build.prof"
     command = [sys.executable, "-m", "cProfile", "-o", str(target), "-m", "mkdocs", "build", "-q"]
+    command += ["--dirty"] if dirty else []
     subprocess.run(command, cwd=root, env=harness.environment(package), check=True)
     text = io.StringIO()
     stats = pstats.Stats(str(target), stream=text)
@@ -242,6 +245,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--rate", type=int, default=100, help="samples per second")
     parser.add_argument("--warm", action="store_true", help="keep site/ and .cache/")
+    parser.add_argument("--dirty", action="store_true", help="with --warm: mkdocs build --dirty")
     parser.add_argument("--cprofile", action="store_true", help="also run under cProfile")
     parser.add_argument("--package", type=Path, help="a folder holding the package to profile")
     parser.add_argument("--out", type=Path, help="folder for the raw profiles and the summary")
@@ -280,6 +284,7 @@ def main() -> None:
         "mkdocs",
         "build",
         "--quiet",
+        *(["--dirty"] if args.dirty else []),
     ]
     start = time.perf_counter()
     subprocess.run(
@@ -292,7 +297,7 @@ def main() -> None:
             shutil.rmtree(root / "site", ignore_errors=True)
             shutil.rmtree(root / ".cache", ignore_errors=True)
         text += "\n\ncProfile of the build process (not its workers):\n"
-        text += cprofile(root, args.package, out)
+        text += cprofile(root, args.package, out, args.dirty)
     (out / "summary.txt").write_text(text, encoding="utf-8")
     print(text)
 

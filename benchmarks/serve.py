@@ -164,6 +164,8 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     try:
         root = prepared(args, work)
+        # counted now: the copy is removed below
+        dispatches = args.count or sum(1 for _ in (root / "articles").rglob("*.txt"))
         # A contributor's checkout has been built before: the parse and page caches are warm.
         warm = harness.build(root, args.package)
         if warm.returncode != 0:
@@ -172,7 +174,6 @@ def main() -> None:
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
-    dispatches = args.count or sum(1 for _ in (root / "articles").rglob("*.txt"))
     results.update(dispatches=dispatches, dirty=args.dirty, build_before_s=round(warm.seconds, 1))
     for kind in ("edit_s", "add_s"):
         results[kind.replace("_s", "_median_s")] = round(statistics.median(results[kind]), 2)
