@@ -151,24 +151,11 @@ def test_values_are_plain_data_by_their_type(tmp_path):
         {"e": entry, "m": Markup("<b>x</b>"), "d": dt.date(2025, 9, 9), "s": {2, 1}, "n": None}
     )
     assert plain == {
+        # a timeline's line: one flat list, its article by digest, its event's fields
         "e": [
-            "Entry",
-            {
-                "date": "2025-09",
-                "kind": "event",
-                "text": "Un fait",
-                "article": cache._plain(article),
-                "event": [
-                    "Event",
-                    {
-                        "date": "2025-09",
-                        "text": "Un fait",
-                        "kind": "planned",
-                        "until": None,
-                        "about": ["acme"],
-                    },
-                ],
-            },
+            "entry",
+            *("2025-09", "event", "Un fait", cache._plain(article)),
+            *("2025-09", "Un fait", "planned", None, ["acme"]),
         ],
         "m": ["markup", "<b>x</b>"],
         "d": "2025-09-09",
@@ -176,6 +163,10 @@ def test_values_are_plain_data_by_their_type(tmp_path):
         "n": None,
     }
     assert cache._plain(replace(event, about=("autre",))) != cache._plain(event)
+    other = replace(entry, event=replace(event, until="2026"))
+    assert cache._plain(other) != cache._plain(entry)
+    published = Entry("2025-09-09", "publication", "Titre", article)
+    assert cache._plain(published) == ["entry", "2025-09-09", "publication", "Titre", plain["e"][4]]
     with pytest.raises(Uncacheable):
         cache._plain({"f": lambda: None})
 

@@ -40,8 +40,8 @@ from ..article import Loaded, to_json
 from ..browse.indexes import Browse
 from ..cache import FileCache
 from ..entities import Entity, Glossary
-from ..model import Article
-from ..timeline.timeline import Month, Timeline, Year
+from ..model import Article, Event
+from ..timeline.timeline import Entry, Month, Timeline, Year
 from .generators import Generated
 
 CACHED_TEMPLATE = "wirearchive/cached.html"
@@ -228,6 +228,16 @@ class PageCache:
         body = to_json(Loaded(value, [])).decode("utf-8")
         return ["article", hashlib.sha256(body.encode()).hexdigest(), revisions]
 
+    def _entry(self, value: Entry) -> Any:
+        # A timeline line as one flat list: its article stands for its digest (which covers
+        # the article's events), and its event's fields are listed rather than serialised
+        # as a data class. Timeline pages hold a hundred each: this was a third of keying.
+        plain = self._plain
+        row = ["entry", *_entry_values(value), plain(value.article)]
+        if value.event is not None:
+            row += [v if type(v) in SCALARS else plain(v) for v in _event_values(value.event)]
+        return row
+
     def _entity(self, value: Entity) -> Any:
         return ["entity", *(self._plain(getattr(value, name)) for name in ENTITY_FIELDS)]
 
@@ -252,6 +262,10 @@ SCALARS = frozenset({str, int, float, bool, type(None)})  # exactly these types,
 ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
 _article_values = operator.attrgetter(*ARTICLE_FIELDS)
 ENTITY_FIELDS = tuple(f.name for f in dataclasses.fields(Entity) if f.name != "aliases")
+_entry_values = operator.attrgetter(
+    *(f.name for f in dataclasses.fields(Entry) if f.name not in ("article", "event"))
+)
+_event_values = operator.attrgetter(*(f.name for f in dataclasses.fields(Event)))
 
 # How `_plain` turns a value of each type into plain data, and whether to remember it by
 # digest (always; when large): found once per type, as the chain of `_form_of` decides.
@@ -271,7 +285,9 @@ def _form_of(kind: type) -> tuple[Form, bool, bool]:
         form = PageCache._article
     elif kind is Entity:
         form = PageCache._entity
-    elif issubclass(kind, (Article, Entity)):  # fields the forms above do not know of
+    elif kind is Entry:
+        form = PageCache._entry
+    elif issubclass(kind, (Article, Entity, Entry)):  # fields the forms above do not know of
         form = _uncacheable
     elif issubclass(kind, Glossary):
         form = PageCache._glossary
