@@ -8,17 +8,34 @@ import subprocess
 import sys
 from urllib.parse import urlsplit
 
+import pytest
+
 from ..conftest import FIXTURES, ROOT, benchmark, write_site
 
 SERVE = benchmark("serve")  # benchmarks/serve.py: a free port, waiting for a served page
 IPHONE = (FIXTURES / "dispatches" / "fr-apple-iphone-air.txt").read_text(encoding="utf-8")
 
 
-def test_serve_rebuilds_when_a_dispatch_changes(tmp_path):
-    root = write_site(tmp_path, {"2025/09/iphone.txt": IPHONE})
+@pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve --dirty"])
+def test_serve_rebuilds_when_a_dispatch_changes(tmp_path, dirty):
+    """An edited dispatch and a new one show on the home page, a hand-written page whose
+    template reads the archive (`mkdocs serve --dirty` left it as it was: site/dirty.py)."""
+    root = write_site(
+        tmp_path,
+        {"2025/09/iphone.txt": IPHONE},
+        docs={"index.md": "---\ntemplate: wirearchive/home.html\n---\n\n# Archive\n"},
+    )
     port = SERVE.free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "-a",
+            f"127.0.0.1:{port}",
+            *(["--dirty"] if dirty else []),
+        ],
         cwd=root,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -34,6 +51,13 @@ def test_serve_rebuilds_when_a_dispatch_changes(tmp_path):
             encoding="utf-8",
         )
         SERVE.wait_for(home, "Apple dévoile", 60)
+        (root / "articles" / "2025" / "10" / "added.txt").parent.mkdir()
+        (root / "articles" / "2025" / "10" / "added.txt").write_text(
+            "Un nouveau venu dans l'archive\n\nGenève, 28 octobre 2025 (Keystone-ATS) - Une "
+            "phrase pour l'essai, selon un communiqué.\n",
+            encoding="utf-8",
+        )
+        SERVE.wait_for(home, "Un nouveau venu dans", 60)
     finally:
         server.terminate()
         server.wait(timeout=30)
