@@ -128,3 +128,14 @@ def test_a_write_cut_short_leaves_nothing_to_read_back(tmp_path, monkeypatch):
     assert files.get(key) == b"<html>whole</html>"
     files.prune({key})  # what the cut write left aside goes too
     assert sorted(p.name for p in (tmp_path / "pages").iterdir()) == [f"{key}.html"]
+
+
+def test_a_file_cache_whose_folder_is_a_file_misses_and_says_why(tmp_path):
+    """The cache misses rather than fails: a file where its folder should be (a build
+    crashed on it, NotADirectoryError, while cleaning up its half-written file)."""
+    folder = tmp_path / "pages"
+    folder.write_text("not a folder", encoding="utf-8")
+    cache = FileCache(folder, "")
+    cache.put("key", b"data")
+    assert cache.failure is not None and str(folder) in cache.failure
+    assert cache.get("key") is None and not cache.has("key")

@@ -13,6 +13,7 @@ folder does not grow with every edit.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
@@ -177,7 +178,8 @@ class FileCache:
             os.replace(part, path)
         except OSError as exc:
             self.failure = f"{self.folder}: {exc}"
-            part.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # NotADirectoryError, if the folder is a file
+                part.unlink(missing_ok=True)
 
     def prune(self, keep: Iterable[str]) -> None:
         """Forget the files whose keys are not in `keep`."""
