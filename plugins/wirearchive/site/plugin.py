@@ -34,7 +34,7 @@ from .i18n import LOCALE_DIR, site_language
 from .i18n import install as install_translations
 from .pagecache import CACHED_TEMPLATE, PageCache, WarningCounter, site_key
 from .render import install_filters
-from .workers import render_in_workers
+from .workers import Workers, start_workers
 
 # Declares ProperDocs support (ProperDocs 1.6.5, #21): with ProperDocs installed, a build run by
 # `mkdocs` prints ProperDocs' notice once (DISABLE_MKDOCS_2_WARNING=true silences it); a build
@@ -70,6 +70,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.recorded: tuple[dict[str, str], set[str]] = ({}, set())
         self.plain_files: list[str] = []
         self.written: dict[str, str] = {}  # dest_uri -> src_uri of the pages built (on_env)
+        self.workers: Workers | None = None  # rendering pages beside MkDocs' loop
+        self.deferred: dict[str, str] = {}  # src_uri -> template of a page the workers render
         self.all_dest_uris: set[str] = set()
         earlier: WarningCounter | None = getattr(self, "warnings", None)
         if earlier is not None:  # a build before this one (serve)
@@ -213,22 +215,36 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             and not getattr(f, "unchanged", False)
             and self._own(f)
         ]
-        started = time.monotonic()
-        ran = render_in_workers(
+        self.workers = start_workers(
             pending,
             lambda page: self._render_kept(page, config, env, doc_files),
             self.config.workers or os.cpu_count() or 1,
         )
-        if not ran:
+        if self.workers is None:
             return
-        kept = cache.adopt(page.file.src_uri for page in pending)
-        for page in pending:
-            if page.file.src_uri in cache.hits:
-                page.meta["template"] = CACHED_TEMPLATE
-        log.info(
-            f"pages: {kept:,} of {len(pending):,} rendered by {ran} worker processes "
-            f"in {time.monotonic() - started:.1f} s"
-        )
+        # MkDocs picks a page's template before any plugin's `on_page_context`: the workers'
+        # pages get ours now (after the fork), which prints the kept page or, for a page no
+        # worker kept, includes the page's own template with the same context.
+        for page in self.workers.pages:
+            self.deferred[page.file.src_uri] = page.meta.get("template", "main.html")
+            page.meta["template"] = CACHED_TEMPLATE
+
+    def _join_workers(self) -> None:
+        """Waits for the page workers, and takes the pages they kept."""
+        running, self.workers = self.workers, None
+        if running is None:
+            return
+        count = len(running.pids)
+        seconds = running.wait()
+        if self.page_cache is not None:
+            kept = self.page_cache.adopt(page.file.src_uri for page in running.pages)
+            log.info(
+                f"pages: {kept:,} of {len(running.pages):,} rendered by {count} worker "
+                f"processes beside the build's own ({seconds:.1f} s)"
+            )
+
+    def on_build_error(self, error):
+        self._join_workers()
 
     def _render_kept(self, page, config, env, doc_files) -> None:
         """What MkDocs' loop does with a page (`mkdocs.commands.build._build_page`) up to
@@ -354,6 +370,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return server
 
     def on_post_build(self, config):
+        self._join_workers()
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if not self.config.enabled:
             return
@@ -406,6 +423,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         item = self.pages.get(page.file.src_uri)
         if item is not None:
             context.update(item.context)
+        if page.file.src_uri in self.deferred:  # a page the workers render
+            self._join_workers()
+            if self.page_cache is None or page.file.src_uri not in self.page_cache.hits:
+                context["wa_template"] = self.deferred[page.file.src_uri]  # not kept
         if self.page_cache is not None and page.file.src_uri in self.page_cache.hits:
             context["wa_cached_html"] = Markup(self.page_cache.html(page.file.src_uri))
         return context

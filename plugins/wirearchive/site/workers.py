@@ -1,13 +1,14 @@
-"""Pages rendered by worker processes before MkDocs' page loop (issue 11: use the cores).
+"""Pages rendered by worker processes beside MkDocs' page loop (issue 11: use the cores).
 
 MkDocs renders pages one after the other, in one process. The archive's pages that may be
 kept (`site/pagecache.py`) are rendered from data the plugin holds, and MkDocs' loop takes a
 kept page as it is. So once every page is converted and every plugin's `on_env` has run, the
-pages still to render are shared among forked workers. Each renders its pages as MkDocs'
-loop would (MkDocs' context, every plugin's `on_page_context`, the page's template) and keeps
-them; MkDocs' loop then finds them kept. A worker's page is the same bytes as MkDocs' own:
-`tests/site/test_workers.py` builds one site with one process and with workers and compares
-them, file by file.
+later pages still to render are shared among forked workers, while MkDocs' loop renders the
+first ones in the build's own process. Each worker renders its pages as MkDocs' loop would
+(MkDocs' context, every plugin's `on_page_context`, the page's template) and keeps them; when
+MkDocs' loop reaches the workers' pages, it waits for them and takes those pages as kept. A
+worker's page is the same bytes as MkDocs' own: `tests/site/test_workers.py` builds one site
+with one process and with workers and compares them, file by file.
 
 Workers are forked, so they start with everything the build holds, without copying it. Only
 where that is safe and worth it: an OS with `fork`, no other thread running (`mkdocs serve`
@@ -25,6 +26,7 @@ import logging
 import os
 import re
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -38,44 +40,76 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1
 
 
-def render_in_workers(pages: Sequence[Page], render: Callable[[Page], None], workers: int) -> int:
-    """Runs `render` on every page, shared among `workers` forked processes, and waits for
-    them; returns how many workers ran (0: none, `pages` are left to MkDocs' loop).
+class Workers:
+    """Worker processes rendering the later pages of a build while MkDocs' loop renders the
+    first ones (`start_workers`)."""
+
+    def __init__(self, pids: list[int], pages: list) -> None:
+        self.pids = pids
+        self.pages = pages  # the pages the workers render
+        self.started = time.monotonic()
+
+    def wait(self) -> float:
+        """Waits for every worker; returns the seconds since they started."""
+        try:
+            for pid in self.pids:
+                os.waitpid(pid, 0)
+        finally:
+            self.pids = []
+            gc.unfreeze()
+        return time.monotonic() - self.started
+
+
+def start_workers(
+    pages: Sequence[Page], render: Callable[[Page], None], processes: int
+) -> Workers | None:
+    """Forks workers to run `render` on the later pages of `pages` (in MkDocs' order), so that
+    `processes` processes render them with this one, which renders the first share itself in
+    MkDocs' loop and waits for the workers when its loop reaches their pages. Returns None
+    (every page left to MkDocs' loop) when that is not safe or not worth it.
+
+    Before, every share went to a worker while this process waited: each worker copied what
+    it read, and on two cores that was two copies where one does (issue 11: memory).
 
     `render` keeps what it renders where this process finds it (the page cache's files):
     nothing else a worker does comes back.
     """
-    workers = min(workers, len(pages))
-    if workers < 2 or len(pages) < PARALLEL_FROM or not can_fork():
-        return 0
-    workers = min(workers, affordable(workers))
-    if workers < 2:
-        return 0
+    processes = min(processes, len(pages))
+    if processes < 2 or len(pages) < PARALLEL_FROM or not can_fork():
+        return None
+    workers = min(processes - 1, affordable(processes - 1))
+    if workers < 1:
+        return None
+    # Contiguous shares, the first (this process's) the smallest: its loop also writes every
+    # page, and it waits for the workers once it reaches their first page.
+    shares = workers + 1
+    first = len(pages) * 2 // (3 * shares)
+    rest = pages[first:]
+    bounds = [first + len(rest) * n // workers for n in range(workers + 1)]
     # The collector would write to every object the workers inherit, and so copy all of it
     # into each worker; frozen, it leaves them alone (reading an object still writes its
     # reference count: a worker copies what it reads).
     gc.freeze()
-    children = []
+    pids: list[int] = []
     try:
         for number in range(workers):
             pid = os.fork()
-            if pid == 0:  # the worker: its share, interleaved so that shares cost alike
+            if pid == 0:  # the worker
                 code = 1
                 try:
                     _quiet()
-                    for page in pages[number::workers]:
-                        # a page that fails is left to MkDocs' loop, which reports it
+                    for page in pages[bounds[number] : bounds[number + 1]]:
+                        # a page that fails is left to the build, which reports it
                         with contextlib.suppress(Exception):
                             render(page)
                     code = 0
                 finally:
                     os._exit(code)
-            children.append(pid)
-    finally:
-        for pid in children:
-            os.waitpid(pid, 0)
-        gc.unfreeze()
-    return len(children)
+            pids.append(pid)
+    except BaseException:
+        Workers(pids, []).wait()
+        raise
+    return Workers(pids, list(pages[bounds[0] : bounds[len(pids)]]))
 
 
 def affordable(wanted: int) -> int:
