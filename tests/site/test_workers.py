@@ -39,7 +39,7 @@ def test_a_site_rendered_by_workers_is_the_site_rendered_by_one_process(tmp_path
     assert rendered, parallel.stderr[-3000:]
     count, keepable = reused(parallel.stderr)
     assert count == 0  # a cold build: rendered, not reused
-    assert keepable // 2 < int(rendered[1]) == int(rendered[2]) < keepable
+    assert keepable // 2 <= int(rendered[1]) == int(rendered[2]) < keepable
 
     assert tree(one / "site") == tree(two / "site")
 

@@ -80,12 +80,10 @@ def start_workers(
     workers = min(processes - 1, affordable(processes - 1))
     if workers < 1:
         return None
-    # Contiguous shares, the first (this process's) the smallest: its loop also writes every
-    # page, and it waits for the workers once it reaches their first page.
+    # Contiguous shares of equal size, the first this process's: it waits for the workers
+    # once its loop reaches their first page.
     shares = workers + 1
-    first = len(pages) * 2 // (3 * shares)
-    rest = pages[first:]
-    bounds = [first + len(rest) * n // workers for n in range(workers + 1)]
+    bounds = [len(pages) * n // shares for n in range(1, shares + 1)]
     # The collector would write to every object the workers inherit, and so copy all of it
     # into each worker; frozen, it leaves them alone (reading an object still writes its
     # reference count: a worker copies what it reads).
