@@ -183,29 +183,26 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for file in files.documentation_pages():
             if not self._own(file):
                 file.inclusion = InclusionLevel.EXCLUDED
-        self.written = {f.dest_uri: f.src_uri for f in files.documentation_pages()}
-        self.all_dest_uris = {f.dest_uri for f in files}
-        newest = self.archive.articles[0] if self.archive.articles else None
-        for file in files.documentation_pages():
-            if getattr(file, "unchanged", False) and file.page is not None:
-                # not built, but listed in the sitemap with the date a build would give it
-                item = self.pages[file.src_uri]
-                date = publish.page_date(item.context.get("article"), newest, os.environ)
-                if date is not None:
-                    file.page.update_date = date
+        built = files.documentation_pages()  # what is still included
+        self.written = {f.dest_uri: f.src_uri for f in built}
+        if self.dirty:
+            self.all_dest_uris = {f.dest_uri for f in files}
+            for file in built:
+                if getattr(file, "unchanged", False) and file.page is not None:
+                    # not built: listed in the sitemap with the date a build gives it
+                    self.on_pre_page(file.page, config, files)
         install_filters(env)
         # The archive's words in the site's language (theme.language), through gettext.
         install_translations(env, site_language(config.theme), config.theme.dirs)
-        self._render_ahead(env, config, files)
+        self._render_ahead(env, config, built)
         return env
 
-    def _render_ahead(self, env, config, files: Files) -> None:
+    def _render_ahead(self, env, config, doc_files: list[File]) -> None:
         """The pages to render that may be kept, rendered by worker processes now
         (`site/workers.py`); MkDocs' loop then takes them as kept pages."""
         cache = self.page_cache
         if cache is None or cache.files is None or config.draft_docs:
             return  # drafts: `mkdocs serve` gives templates other pages than a build does
-        doc_files = files.documentation_pages()
         pending = [
             f.page
             for f in doc_files
