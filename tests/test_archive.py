@@ -157,3 +157,35 @@ def test_versions_of_a_wire_story_are_one_article(tmp_path):
     assert [r.article.title for r in article.revisions] == [
         "Chipwerk to open design centre in Taipei"
     ]
+
+
+def test_a_read_in_the_same_process_takes_the_files_it_kept(tmp_path):
+    """`mkdocs serve` rebuilds through one plugin: the files its last build read are kept
+    (`kept`), and a file whose bytes are unchanged is taken from there, not read back from
+    the parse cache; the archive is the one a fresh read gives."""
+    for n in range(4):
+        write(
+            tmp_path,
+            f"2025/06/{n}.txt",
+            WIRE.format(title=f"Headline {n} of the day", day=n + 1, text=f"Text {n}."),
+        )
+    cache = tmp_path / "cache"
+    kept: dict = {}
+    first = read_archive(tmp_path, "articles", OPTIONS, workers=1, cache_dir=cache, kept=kept)
+    assert (first.parsed, first.remembered, len(kept)) == (4, 0, 4)
+
+    write(tmp_path, "2025/06/1.txt", WIRE.format(title="Edited headline", day=2, text="New."))
+    (tmp_path / "articles/2025/06/3.txt").unlink()
+    second = read_archive(tmp_path, "articles", OPTIONS, workers=1, cache_dir=cache, kept=kept)
+    assert (second.read, second.parsed, second.remembered, len(kept)) == (3, 1, 2, 3)
+    by_file = {a.source_file: a for a in first.articles}
+    for article in second.articles:  # the unchanged files' articles are the same objects
+        unchanged = article.source_file != "articles/2025/06/1.txt"
+        assert (article is by_file[article.source_file]) is unchanged
+    fresh = read_archive(tmp_path, "articles", OPTIONS, workers=1, cache_dir=cache)
+    assert fresh.remembered == 0
+    assert [a.metadata() for a in second.articles] == [a.metadata() for a in fresh.articles]
+    assert "Edited headline" in [a.title for a in second.articles]
+    assert {f: d for f, (_, d) in second.origins.items()} == {
+        f: d for f, (_, d) in fresh.origins.items()
+    }

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .archive import Archive, read_archive
+from .article import Loaded
 from .cache import FileCache, cache_folder
 from .dispatch import ParseOptions
 from .entities import Glossary, load_glossary
@@ -90,9 +91,11 @@ class Project:
         glossary: Glossary | None = None,
         now: datetime | None = None,
         progress: Callable[[int], Progress] | None = None,
+        kept: dict[str, tuple[Loaded, str]] | None = None,
     ) -> Archive:
         """Every dispatch of the site, annotated with `glossary`, through the parse cache;
-        items under embargo at `now` (default: the build's time) are withheld."""
+        items under embargo at `now` (default: the build's time) are withheld; `kept`, the
+        files an earlier read in this process loaded (`archive.read_archive`)."""
         return read_archive(
             self.root,
             self.articles_dir,
@@ -104,4 +107,5 @@ class Project:
             now=now or build_time(os.environ),
             publish_embargoed=self.publish_embargoed,
             progress=progress,
+            kept=kept,
         )

@@ -78,3 +78,23 @@ def test_page_keys_remember_only_what_pages_share(tmp_path):
     assert len(set(keys)) == 50
     remembered = [value for value, _ in first._digests.values()]
     assert remembered == [events]  # the one large shared list; no event, pair or small dict
+
+
+def test_an_entity_page_is_kept_and_still_searched(demo_copy):
+    """An entity's page (a hand-written page Material's search indexes) is converted on every
+    build, for the search, and its template's rendering is kept: the second build prints what
+    the page cache holds for it."""
+    import json
+
+    assert mkdocs_build(demo_copy).returncode == 0
+    page = demo_copy / "site" / "entities" / "abb" / "index.html"
+    html = page.read_bytes()
+    kept = [p for p in (demo_copy / ".cache" / "pages").iterdir() if p.read_bytes() == html]
+    assert len(kept) == 1
+    kept[0].write_bytes(html.replace(b"</article>", b"<p>from the page cache</p></article>", 1))
+    warm = mkdocs_build(demo_copy)
+    assert warm.returncode == 0, warm.stderr
+    assert b"from the page cache" in page.read_bytes()
+    index = json.loads((demo_copy / "site" / "search" / "search_index.json").read_bytes())
+    found = [d for d in index["docs"] if d["location"].startswith("entities/abb/")]
+    assert found and "ABB" in found[0]["title"]

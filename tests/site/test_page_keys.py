@@ -195,3 +195,64 @@ def test_data_classes_of_any_number_of_fields(tmp_path):
     assert cache._plain(none()) == ["None_", {}]
     assert cache._plain(one([1, "x"])) == ["One", {"a": [1, "x"]}]
     assert cache._plain(one([2])) != cache._plain(one([1]))
+
+
+def _theme_install(site_packages: Path, digest: str) -> tuple[Path, object]:
+    """A theme as pip installs it: its files, and a distribution whose RECORD lists them."""
+    from importlib.metadata import PathDistribution
+
+    templates = site_packages / "fancytheme" / "templates"
+    templates.mkdir(parents=True, exist_ok=True)
+    (templates / "main.html").write_text("{{ page.content }}", "utf-8")
+    info = site_packages / "fancytheme-1.0.dist-info"
+    info.mkdir(exist_ok=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: fancytheme\nVersion: 1.0\n")
+    (info / "RECORD").write_text(f"fancytheme/templates/main.html,sha256={digest},18\n")
+    return templates, PathDistribution(info)
+
+
+def test_an_installed_themes_files_stand_for_its_record(tmp_path):
+    from wirearchive.site.pagecache import installed_record
+
+    templates, dist = _theme_install(tmp_path / "site-packages", "AAA")
+    first = installed_record(templates, dist)
+    assert first is not None and b"fancytheme/templates/main.html,sha256=AAA" in first
+    _theme_install(tmp_path / "site-packages", "BBB")  # another version installed
+    assert installed_record(templates, dist) not in (None, first)
+    # A folder the distribution did not install (a theme developed in place, an editable
+    # install): its files are hashed one by one.
+    elsewhere = tmp_path / "checkout" / "fancytheme" / "templates"
+    elsewhere.mkdir(parents=True)
+    assert installed_record(elsewhere, dist) is None
+    assert installed_record(templates, None) is None
+
+
+def test_the_site_key_reads_no_file_of_an_installed_theme(tmp_path, monkeypatch):
+    """Material's templates folder holds 14,500 files (12 MB, its icons): reading and hashing
+    them was about a second of every build, a dirty one included."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from wirearchive.site.pagecache import site_key
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", "utf-8")
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    config.load_dict({"site_name": "S", "docs_dir": "docs", "theme": {"name": "material"}})
+    errors, _ = config.validate()
+    assert not errors
+    material = Path(config.theme.dirs[0]).resolve()
+    assert material.name == "templates" and (material / ".icons").is_dir()
+    read: list[Path] = []
+    real = Path.read_bytes
+
+    def read_bytes(path: Path) -> bytes:
+        read.append(path)
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    key = site_key(config, [Path(d) for d in config.theme.dirs], True)
+    assert read, "the site's own pages are read"
+    assert not [p for p in read if material in p.resolve().parents]
+    # the site's Markdown is still read: an edited page gives another key
+    (tmp_path / "docs" / "index.md").write_text("# Accueil\n", "utf-8")
+    assert site_key(config, [Path(d) for d in config.theme.dirs], True) != key

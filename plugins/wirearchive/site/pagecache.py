@@ -14,6 +14,9 @@ convert and a one-line template (`wirearchive/cached.html`) that prints the kept
 still written, so `site/` is the same bytes as a clean build's; what is saved is the
 Markdown conversion and the template rendering, most of a page's time.
 
+A page Material's search indexes (an entity's, from its glossary entry) is converted on every
+build, since the search reads its converted content; only its template's rendering is kept.
+
 What is never kept: pages whose template is not listed in `TEMPLATES` (the home page reads
 the whole archive), pages whose context holds what cannot be hashed by content, and pages
 whose rendering logged a warning (a strict build must fail again on the next build, which
@@ -27,10 +30,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import importlib.util
 import json
 import logging
 import operator
 from collections.abc import Callable, Iterable, Mapping
+from importlib.metadata import Distribution, entry_points
 from pathlib import Path
 from typing import Any
 
@@ -386,11 +391,50 @@ def site_key(config: Any, folders: Iterable[Path], extra: object) -> str:
     settings["plugins"] = {name: dict(plugin.config) for name, plugin in config.plugins.items()}
     settings["extra_value"] = extra
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
+    themes = installed_themes()
     for folder, pattern in [*((f, "*") for f in folders), (Path(config.docs_dir), "*.md")]:
         if not folder.is_dir():
+            continue
+        record = installed_record(folder, themes.get(folder.resolve()))
+        if record is not None:
+            digest.update(b"installed\0" + record)
             continue
         for path in sorted(folder.rglob(pattern)):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
                 digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def installed_themes() -> dict[Path, Distribution]:
+    """The folder of each installed theme (MkDocs finds them by the `mkdocs.themes` entry
+    point, as here) and the distribution that installed it."""
+    found: dict[Path, Distribution] = {}
+    for entry in entry_points(group="mkdocs.themes"):
+        try:
+            spec = importlib.util.find_spec(entry.value)
+        except (ImportError, ValueError):
+            continue
+        if entry.dist is not None and spec is not None and spec.submodule_search_locations:
+            for location in spec.submodule_search_locations:
+                found[Path(location).resolve()] = entry.dist
+    return found
+
+
+def installed_record(folder: Path, dist: Distribution | None) -> bytes | None:
+    """What stands for the files of an installed theme's folder: its distribution's name,
+    version and RECORD, which lists the SHA-256 of every file it installed (Material's
+    templates are 14,500 files, 12 MB: hashing them was a second of every build). None
+    when `dist` did not install the folder's files (an editable install, a theme developed
+    in place): then they are hashed one by one. A file edited inside site-packages by hand
+    goes unseen, as pip's own checks would miss it."""
+    if dist is None:
+        return None
+    record = dist.read_text("RECORD")
+    try:
+        relative = folder.resolve().relative_to(Path(str(dist.locate_file(""))).resolve())
+    except ValueError:
+        return None
+    if record is None or f"\n{relative.as_posix()}/" not in f"\n{record}":
+        return None
+    return f"{dist.name}\0{dist.version}\0{record}".encode()

@@ -19,6 +19,7 @@ from mkdocs.utils import write_file
 
 from .. import publish, shards
 from ..archive import Archive
+from ..article import Loaded
 from ..browse import browse_of
 from ..progress import Progress
 from ..project import Project
@@ -56,6 +57,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     supports_multiple_instances = False
     dirty = False  # `mkdocs build --dirty`, `mkdocs serve --dirty` (site/dirty.py)
+
+    def __init__(self) -> None:
+        super().__init__()
+        # The files the last build read, for the next (`mkdocs serve`): archive.read_archive.
+        self.kept: dict[str, tuple[Loaded, str]] = {}
 
     def on_startup(self, *, command, dirty):
         # Having this event keeps one instance of the plugin through `mkdocs serve`'s builds;
@@ -105,11 +111,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.archive = self.project.read_archive(
             glossary,
             progress=lambda total: Progress(total, "reading dispatches", log.info),
+            kept=self.kept,
         )
         seconds = time.monotonic() - started
+        read = self.archive
         log.info(
-            f"{self.archive.read:,} dispatches read in {seconds:.1f} s "
-            f"({self.archive.read - self.archive.parsed:,} from the parse cache)"
+            f"{read.read:,} dispatches read in {seconds:.1f} s "
+            f"({read.read - read.parsed - read.remembered:,} from the parse cache"
+            + (f", {read.remembered:,} kept from the last build)" if read.remembered else ")")
         )
         for problem in self.archive.problems:
             (log.info if problem.severity == "info" else log.warning)(str(problem))
@@ -210,6 +219,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             and f.src_uri in cache.keys
             and f.src_uri not in cache.hits
             and not getattr(f, "unchanged", False)
+            and not _indexed(f.page)  # Material's search indexes it in this process
             and self._own(f)
         ]
         self.workers = start_workers(
@@ -323,10 +333,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 # tags do): a headline or a glossary line is text, escaped here once, as
                 # Markup, so that the archive's autoescaping templates do not escape it twice.
                 page.meta[key] = escape(str(page.meta[key]))
-        # A page Material's search indexes needs its content converted: it is never kept.
-        searched = not (page.meta.get("search") or {}).get("exclude")
         kept = None
-        if self.page_cache is not None and not searched:
+        if self.page_cache is not None:
             kept = self.page_cache.look_up(page.file.src_uri, item)
         # MkDocs has read the page's Markdown (it is `markdown` now): the copies the file and
         # the generator held are let go, rather than kept to the end of the build.
@@ -335,13 +343,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         item.content = ""
         if kept is not None:  # rendered by an earlier build from the same inputs
             page.meta["template"] = CACHED_TEMPLATE
-            return ""
+            if not _indexed(page):
+                return ""
+            # Material's search indexes this page (an entity's) from its converted content:
+            # its Markdown is still converted, and only the template's rendering is kept.
         # A glossary entry's body is a contributor's Markdown, as a curated article is:
         # its raw HTML is shown as text, and what MkDocs renders is sanitised below.
         return neutralise_html(markdown) if not page.file.generated_by else markdown
 
     def on_page_content(self, html, page, config, files):
-        if self.page_cache is not None and page.file.src_uri in self.page_cache.hits:
+        if not html:  # a kept page, not converted
             return html
         if page.file.src_uri in self.pages:
             # Converted: MkDocs would keep the page's Markdown beside its HTML to the end.
@@ -463,6 +474,12 @@ def _always_built(file: File) -> ArchiveFile:
         dest_uri=file.dest_uri,
         inclusion=file.inclusion,
     )
+
+
+def _indexed(page) -> bool:
+    """Whether Material's search indexes this page (a hand-written one, unless its metadata
+    says otherwise), once on_page_markdown has run."""
+    return not (page.meta.get("search") or {}).get("exclude")
 
 
 def _searched(meta) -> bool:
