@@ -83,3 +83,39 @@ def test_a_page_whose_build_logged_a_warning_is_built_again(demo_copy):
     for _ in range(2):
         again = dirty_build(demo_copy)
         assert "missing.md" in again.stderr, again.stderr[-3000:]
+
+
+def test_an_edit_to_a_dispatchs_text_builds_again_only_the_pages_showing_it(tmp_path):
+    """Pages that link to a dispatch (timeline entries, neighbours, related ones) are keyed
+    by what they show of it, and an agency's, a language's or a month's listing by its number
+    of dispatches: more text in one dispatch builds again its page and the lists showing its
+    lede, not every page of its agency, language, month and timelines."""
+    from .test_workers import synthetic
+
+    root = synthetic(tmp_path / "edited", 1)
+    site = root / "site"
+    assert mkdocs_build(root).returncode == 0
+    dispatch = sorted((root / "articles").rglob("*.txt"))[75]
+    page = next(
+        p.parent.name
+        for p in site.glob(f"{dispatch.parent.parent.name}/{dispatch.parent.name}/*/dispatch.txt")
+        if p.read_text("utf-8").strip() == dispatch.read_text("utf-8").strip()
+    )
+    before = mtimes(site)
+    dispatch.write_text(
+        dispatch.read_text("utf-8").rstrip("\n") + " Une phrase de plus.\n", "utf-8"
+    )
+    dirty = dirty_build(root)
+    assert dirty.returncode == 0, dirty.stderr[-3000:]
+    rebuilt = {path for path, mtime in mtimes(site).items() if before.get(path) != mtime}
+    hand_written = {f"entities/{p.stem}/index.html" for p in (root / "docs/entities").glob("*.md")}
+    in_nav = {f"{s}index.html" for s in ("", "archive/", "timeline/", "entities/", "sources/")}
+    in_nav |= {"search/index.html", "404.html"}
+    assert any(page in path for path in rebuilt)  # its own page
+    others = sorted(rebuilt - hand_written - in_nav)
+    assert others and [p for p in others if f"/{page}/" not in (site / p).read_text("utf-8")] == []
+    assert len(others) <= 10, others
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".cache", "site"))
+    assert mkdocs_build(clean).returncode == 0
+    assert tree(site) == tree(clean / "site")

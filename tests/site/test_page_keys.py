@@ -150,11 +150,12 @@ def test_values_are_plain_data_by_their_type(tmp_path):
     plain = cache._plain(
         {"e": entry, "m": Markup("<b>x</b>"), "d": dt.date(2025, 9, 9), "s": {2, 1}, "n": None}
     )
+    linked = ["2025/09/titre/", "Titre", "fr", "2025-09-09T00:00:00+00:00", ["ATS"]]
     assert plain == {
-        # a timeline's line: one flat list, its article by digest, its event's fields
+        # a timeline's line: one flat list, what it shows of its article, its event's fields
         "e": [
             "entry",
-            *("2025-09", "event", "Un fait", cache._plain(article)),
+            *("2025-09", "event", "Un fait", *linked),
             *("2025-09", "Un fait", "planned", None, ["acme"]),
         ],
         "m": ["markup", "<b>x</b>"],
@@ -166,7 +167,10 @@ def test_values_are_plain_data_by_their_type(tmp_path):
     other = replace(entry, event=replace(event, until="2026"))
     assert cache._plain(other) != cache._plain(entry)
     published = Entry("2025-09-09", "publication", "Titre", article)
-    assert cache._plain(published) == ["entry", "2025-09-09", "publication", "Titre", plain["e"][4]]
+    assert cache._plain(published) == ["entry", "2025-09-09", "publication", "Titre", *linked]
+    # an entry's dispatch by what the entry shows of it: another body, the same entry
+    assert cache._plain(replace(entry, article=replace(article, body="Autre."))) == plain["e"]
+    assert cache._plain(replace(entry, article=replace(article, title="Autre"))) != plain["e"]
     with pytest.raises(Uncacheable):
         cache._plain({"f": lambda: None})
 
@@ -256,3 +260,33 @@ def test_the_site_key_reads_no_file_of_an_installed_theme(tmp_path, monkeypatch)
     # the site's Markdown is still read: an edited page gives another key
     (tmp_path / "docs" / "index.md").write_text("# Accueil\n", "utf-8")
     assert site_key(config, [Path(d) for d in config.theme.dirs], True) != key
+
+
+def test_templates_show_no_more_of_a_linked_dispatch_than_page_keys_hold():
+    """A page is keyed by what it shows of the dispatches it links to (LINKED_FIELDS: a
+    timeline entry's, an article's neighbours and related ones) and by a facet's number of
+    dispatches, not by their text: a template showing more would be kept stale after an
+    edit. Any change to these templates' reads must change the keys with them."""
+    import re
+
+    import wirearchive.site
+    from wirearchive.site.pagecache import LINKED_FIELDS
+
+    folder = Path(wirearchive.site.__file__).parent / "templates" / "wirearchive"
+    sources = {
+        p.relative_to(folder).as_posix(): p.read_text("utf-8") for p in folder.rglob("*.html")
+    }
+    text = "\n".join(sources.values())
+    shown = set(re.findall(r"entry\.article\.(\w+)", text))
+    assert {"url", "title"} <= shown <= set(LINKED_FIELDS)
+    assert not re.search(r"entry\.article(?!\.\w)", text)  # never handed on whole
+    neighbours = sources["partials/neighbours.html"]
+    assert "browse.previous" in neighbours and "browse.related" in neighbours
+    for name in ("older", "newer", "other"):
+        assert set(re.findall(rf"\b{name}\.(\w+)", neighbours)) <= set(LINKED_FIELDS), name
+        assert not re.search(rf"\({name}\b(?!\.)|\b{name}\s*\|", neighbours), name  # not handed on
+    assert [p for p in sources if "browse.previous" in sources[p]] == ["partials/neighbours.html"]
+    # A facet's or a period's dispatches are only counted (`archive` is not in page keys:
+    # the site key holds whether it has articles).
+    assert "facet.articles" in text and "m.articles" in text
+    assert not re.search(r"(?<!\barchive)\.articles(?!\s*\|\s*length)", text)

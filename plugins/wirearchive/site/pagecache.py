@@ -42,7 +42,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..article import Loaded, to_json
-from ..browse.indexes import Browse
+from ..browse.indexes import Browse, Facet, Period
 from ..cache import FileCache
 from ..entities import Entity, Glossary
 from ..model import Article, Event
@@ -66,13 +66,29 @@ def _article_extras(browse: Browse, context: Mapping[str, Any]) -> object:
         browse.facet_of("language", article.language),
     ]
     return [
-        browse.previous(article),
-        browse.next(article),
-        browse.related(article, 8),
+        # What the page shows of them (LINKED_FIELDS), not their text: an edit to a
+        # neighbour's body leaves this page as it is.
+        _linked(browse.previous(article)),
+        _linked(browse.next(article)),
+        [_linked(other) for other in browse.related(article, 8)],
         # A facet's link (its URL and label), not its dispatches: an edit elsewhere in the
         # same agency's or language's dispatches leaves this page as it is.
         [(f.kind, f.name, f.slug) if f is not None else None for f in facets],
     ]
+
+
+# What the archive's templates show of a dispatch one page links to from another: a timeline
+# entry's dispatch (partials/timeline_entry.html), an article's neighbours and related ones
+# (partials/neighbours.html). Such a page is keyed by these fields of the linked dispatch,
+# not by its whole text: an edit to one dispatch's body renders again its own page and the
+# lists that show its text, not every page that links to it. A template that comes to show
+# another field adds it here; tests/site/test_page_keys.py reads the templates for it.
+LINKED_FIELDS = ("url", "title", "language", "date", "sources")
+_linked_values = operator.attrgetter(*LINKED_FIELDS)
+
+
+def _linked(article: Article | None) -> object:
+    return None if article is None else ["linked", *_linked_values(article)]
 
 
 def _nothing(browse: Browse, context: Mapping[str, Any]) -> object:
@@ -238,10 +254,20 @@ class PageCache:
         # the article's events), and its event's fields are listed rather than serialised
         # as a data class. Timeline pages hold a hundred each: this was a third of keying.
         plain = self._plain
-        row = ["entry", *_entry_values(value), plain(value.article)]
+        row = ["entry", *_entry_values(value), *map(plain, _linked_values(value.article))]
         if value.event is not None:
             row += [v if type(v) in SCALARS else plain(v) for v in _event_values(value.event)]
         return row
+
+    # A group of dispatches (an agency's, a language's, a month's) as the archive's pages show
+    # it: its link and its number of dispatches, not the dispatches. Every page of an
+    # agency's listing holds its facet: one edit rendered all of them again.
+
+    def _facet(self, value: Facet) -> Any:
+        return ["facet", value.kind, value.name, value.slug, len(value.articles)]
+
+    def _period(self, value: Period) -> Any:
+        return ["period", value.key, len(value.articles)]
 
     def _entity(self, value: Entity) -> Any:
         return ["entity", *(self._plain(getattr(value, name)) for name in ENTITY_FIELDS)]
@@ -292,7 +318,13 @@ def _form_of(kind: type) -> tuple[Form, bool, bool]:
         form = PageCache._entity
     elif kind is Entry:
         form = PageCache._entry
-    elif issubclass(kind, (Article, Entity, Entry)):  # fields the forms above do not know of
+    elif kind is Facet:
+        form = PageCache._facet
+    elif kind is Period:
+        form = PageCache._period
+    elif issubclass(
+        kind, (Article, Entity, Entry, Facet, Period)
+    ):  # fields the forms above do not know of
         form = _uncacheable
     elif issubclass(kind, Glossary):
         form = PageCache._glossary
