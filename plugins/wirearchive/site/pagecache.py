@@ -133,6 +133,7 @@ class PageCache:
         # id of an object -> (the object, its plain form), for this build: the object is held
         # so that its id is not given to another one while the memo lasts
         self._digests: dict[int, tuple[object, object]] = {}
+        self._links: dict[int, tuple[Article, list]] = {}  # id -> (article, LINKED_FIELDS)
         # source_file -> the article as read and its parse cache entry's digest (archive.py)
         self.origins: Mapping[str, tuple[Article, str]] = getattr(browse.archive, "origins", {})
 
@@ -254,7 +255,11 @@ class PageCache:
         # the article's events), and its event's fields are listed rather than serialised
         # as a data class. Timeline pages hold a hundred each: this was a third of keying.
         plain = self._plain
-        row = ["entry", *_entry_values(value), *map(plain, _linked_values(value.article))]
+        article = value.article
+        link = self._links.get(id(article))
+        if link is None:  # an article is in 30 entries of a build's timelines, on average
+            link = self._links[id(article)] = (article, [*map(plain, _linked_values(article))])
+        row = ["entry", *_entry_values(value), *link[1]]
         if value.event is not None:
             row += [v if type(v) in SCALARS else plain(v) for v in _event_values(value.event)]
         return row
