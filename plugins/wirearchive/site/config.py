@@ -99,3 +99,4 @@ class ArchiveConfig(base.Config):
     cache = c.Type(bool, default=True)  # keep parsed dispatches and search parts in .cache/
     size_budget_mb = Positive((int, float), default=1000)  # warn over this (GitHub Pages: 1 GB)
     page_budget_kb = Positive((int, float), default=500)  # warn for any HTML page over this
+    compact_html = c.Type(bool, default=True)  # pages without their templates' indentation

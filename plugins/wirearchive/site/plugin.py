@@ -27,6 +27,7 @@ from ..shards import sorted_sitemap, write_sitemap
 from ..text.markdown import neutralise_html
 from ..text.sanitize import sanitize_html
 from . import navigation
+from .compact import compact
 from .config import ArchiveConfig
 from .dirty import ArchiveFile, BuildRecord, remove_stale
 from .generators import Generated, SiteData, generate
@@ -442,6 +443,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     @event_priority(100)  # first: the HTML as the template rendered it, before other plugins'
     def _keep_page(self, output, page, config):
         src_uri = page.file.src_uri
+        if self.page_cache is not None and src_uri in self.page_cache.hits:
+            return output  # as it was kept: compact already
+        if self.config.enabled and self.config.compact_html:
+            output = compact(output)
         if self.page_cache is not None and src_uri in self.page_cache.keys:
             if self.warnings.count > self.warnings_before.get(src_uri, self.warnings.count):
                 self.page_cache.forget(src_uri)  # a strict build must fail on it again
@@ -462,6 +467,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return output
 
     on_post_page = CombinedEvent(_keep_page, _let_go)
+
+    def on_post_template(self, output_content, template_name, config):
+        if template_name == "404.html" and self.config.enabled and self.config.compact_html:
+            return compact(output_content)
+        return output_content
 
 
 def _always_built(file: File) -> ArchiveFile:
