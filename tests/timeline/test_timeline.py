@@ -114,3 +114,30 @@ def test_an_entitys_timeline_keeps_the_events_about_it():
     assert texts == ["Sans about.", "Les deux groupes ont signé.", "Nvidia a annoncé un accord."]
     tsmc = [e.text for e in browse.timeline("tsmc").entries() if e.kind == "event"]
     assert tsmc == ["TSMC a ouvert son usine de Phoenix.", "Les deux groupes ont signé."]
+
+
+def test_the_latest_events_of_the_archive_timeline_are_the_latest_events():
+    """The home page reads them from the archive's timeline, built once for the timeline
+    pages, rather than sorting every event of the archive again."""
+    from wirearchive.browse.indexes import Browse
+
+    from .helpers import archive_of
+
+    articles = [
+        article(
+            f"a{n}",
+            f"2026-02-{n + 1:02d}T09:00",
+            events=[(f"2026-01-{n + 3:02d}", f"Fait {n}."), ("2026", f"Année {n}."),
+                    (f"2026-02-{n + 2:02d}", f"Après {n}."), ("2027-05", f"Plus tard {n}.")],
+        )
+        for n in range(12)
+    ]  # fmt: skip
+    browse = Browse(archive_of(*articles))
+    newest = browse.articles[0].date.date().isoformat()
+    expected = timeline.latest_events(browse.articles, 10, until=newest)
+    assert [(e.date, e.text) for e in browse.latest_events(10)] == [
+        (e.date, e.text) for e in expected
+    ]
+    # none after the newest dispatch's day (12 February: "Après 11." is the 13th)
+    assert [e.text for e in expected][:3] == ["Après 10.", "Après 9.", "Après 8."]
+    assert not {"Après 11.", "Plus tard 0."} & {e.text for e in expected}

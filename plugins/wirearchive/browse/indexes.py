@@ -253,8 +253,8 @@ class Browse:
         """The most recent events reported, none later than the newest dispatch's day."""
         if not self.articles:
             return []
-        return timelines.latest_events(
-            self.articles, count, until=self.articles[0].date.date().isoformat()
+        return timelines.latest_of(
+            self._archive_timeline, count, until=self.articles[0].date.date().isoformat()
         )
 
     def most_mentioned(self, weeks: int = 4, count: int = 10) -> list[tuple[str, int]]:
