@@ -327,10 +327,8 @@ def _form_of(kind: type) -> tuple[Form, bool, bool]:
         form = PageCache._facet
     elif kind is Period:
         form = PageCache._period
-    elif issubclass(
-        kind, (Article, Entity, Entry, Facet, Period)
-    ):  # fields the forms above do not know of
-        form = _uncacheable
+    elif issubclass(kind, (Article, Entity, Entry, Facet, Period)):
+        form = _uncacheable  # a subclass: fields the forms above do not know of
     elif issubclass(kind, Glossary):
         form = PageCache._glossary
     elif issubclass(kind, Mapping):
@@ -463,8 +461,8 @@ def installed_record(folder: Path, dist: Distribution | None) -> bytes | None:
     version and RECORD, which lists the SHA-256 of every file it installed (Material's
     templates are 14,500 files, 12 MB: hashing them was a second of every build). None
     when `dist` did not install the folder's files (an editable install, a theme developed
-    in place): then they are hashed one by one. A file edited inside site-packages by hand
-    goes unseen, as pip's own checks would miss it."""
+    in place): then they are hashed one by one. A file edited by hand inside site-packages
+    goes unseen: reinstall the theme after such an edit."""
     if dist is None:
         return None
     record = dist.read_text("RECORD")
