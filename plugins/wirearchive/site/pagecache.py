@@ -251,9 +251,9 @@ class PageCache:
         return ["article", hashlib.sha256(body.encode()).hexdigest(), revisions]
 
     def _entry(self, value: Entry) -> Any:
-        # A timeline line as one flat list: its article stands for its digest (which covers
-        # the article's events), and its event's fields are listed rather than serialised
-        # as a data class. Timeline pages hold a hundred each: this was a third of keying.
+        # A timeline line as one flat list: what it shows of its article (LINKED_FIELDS,
+        # made once per article) and its event's fields, listed rather than serialised as
+        # data classes. Timeline pages hold a hundred each: this was a third of keying.
         plain = self._plain
         article = value.article
         link = self._links.get(id(article))

@@ -301,7 +301,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 isinstance(file, ArchiveFile)
                 and file.generated_by
                 and not file.inclusion.is_in_nav()  # its title is in every page's navigation
-                and not _searched(item.meta)
+                and not _searched(item.meta, default={"exclude": True})
                 and file.dest_uri in recorded
                 and cache.key_of(src_uri, item) == recorded[file.dest_uri]
                 and os.path.isfile(file.abs_dest_path)
@@ -486,16 +486,16 @@ def _always_built(file: File) -> ArchiveFile:
     )
 
 
+def _searched(meta, default: dict | None = None) -> bool:
+    """Whether Material's search indexes a page of this metadata: unless it says `search:
+    exclude`, or says nothing and `default` excludes it (a generated page's metadata before
+    on_page_markdown gives it `search: exclude`)."""
+    return not (meta.get("search", default) or {}).get("exclude")
+
+
 def _indexed(page) -> bool:
-    """Whether Material's search indexes this page (a hand-written one, unless its metadata
-    says otherwise), once on_page_markdown has run."""
-    return not (page.meta.get("search") or {}).get("exclude")
-
-
-def _searched(meta) -> bool:
-    """Whether Material's search indexes a generated page of this metadata: not unless its
-    metadata says so (on_page_markdown gives it `search: exclude`)."""
-    return not (meta.get("search", {"exclude": True}) or {}).get("exclude")
+    """Whether Material's search indexes this page, once on_page_markdown has run."""
+    return _searched(page.meta)
 
 
 def _written(config, item: Generated) -> File:
