@@ -4,13 +4,14 @@ README's address is where it serves the demo."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from urllib.parse import urlsplit
 
 import pytest
 
-from ..conftest import FIXTURES, ROOT, benchmark, write_site
+from ..conftest import FIXTURES, ROOT, benchmark, mkdocs_build, write_site
 
 SERVE = benchmark("serve")  # benchmarks/serve.py: a free port, waiting for a served page
 IPHONE = (FIXTURES / "dispatches" / "fr-apple-iphone-air.txt").read_text(encoding="utf-8")
@@ -73,3 +74,74 @@ def test_the_readme_gives_the_address_serve_answers_at():
         r"(?m)^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     )[1]
     assert address == f"http://{host}{urlsplit(site_url).path}"
+
+
+# The builds of `mkdocs serve` in one process, as `mkdocs.commands.serve` runs them: the
+# config loaded again for each, the plugin instance kept (it has `on_startup`).
+SERVE_BUILDS = """
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+dirty = sys.argv[1] == "dirty"
+config = load_config("mkdocs.yml")
+config.plugins.on_startup(command="serve", dirty=dirty)
+build(config, dirty=dirty)
+edited = Path(sys.argv[2])
+edited.write_text(edited.read_text("utf-8").replace("bon marché", "peu coûteuse", 1), "utf-8")
+Path(sys.argv[3]).write_text(sys.argv[4], "utf-8")
+Path(sys.argv[5]).unlink()
+build(load_config("mkdocs.yml"), dirty=dirty)
+"""
+ADDED = (
+    "articles/2025/11/added.txt",
+    "Un nouveau venu dans l'archive\n\nGenève, 28 novembre 2025 (Keystone-ATS) - Nvidia a "
+    "annoncé vendredi un nouvel accord avec Logitech, selon un communiqué.\n",
+)
+
+
+@pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve --dirty"])
+def test_a_serve_build_takes_what_the_last_made_of_unchanged_dispatches(demo_copy, tmp_path, dirty):
+    """The second build of `mkdocs serve` takes from the first what it made of the dispatches
+    an edit left as they were (wirearchive.carry): their pages' metadata, the timelines and
+    pages of timelines they alone make, and those values' digests in the pages' keys. Its
+    site is still, byte for byte, what a clean build of the edited archive gives."""
+    from .test_dirty import EDITED, REMOVED
+    from .test_page_cache import tree
+
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            SERVE_BUILDS,
+            "dirty" if dirty else "clean",
+            EDITED,
+            *ADDED,
+            REMOVED,
+        ],
+        cwd=demo_copy,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    logs = re.findall(r"taken from the last build: (.*)", run.stderr)
+    assert logs[0] == "nothing"  # the first build
+    taken = {
+        kind: int(n.replace(",", "")) for n, kind in re.findall(r"([\d,]+) ([a-z ]+)", logs[1])
+    }
+    articles = sum(path.is_file() for path in (demo_copy / "articles").rglob("*"))
+    # Every article but the edited one and the new one (the removed one is gone).
+    assert taken["article metadata"] == articles - 2
+    assert taken["entity timeline"] > 0 and taken["timeline page"] > 0
+    assert taken["digest"] >= articles - 2  # the unchanged articles' at least
+
+    clean = tmp_path / "clean"
+    shutil.copytree(demo_copy, clean, ignore=shutil.ignore_patterns(".cache", "site"))
+    built = mkdocs_build(clean)
+    assert built.returncode == 0, built.stderr[-3000:]
+    assert tree(demo_copy / "site") == tree(clean / "site")

@@ -9,13 +9,15 @@ import datetime as dt
 import heapq
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from babel.core import Locale, UnknownLocaleError
 
 from ..archive import Archive
+from ..carry import Carried, CarriedEntries, made_of
 from ..model import Article
 from ..text.folding import fold
 from ..text.slugs import make_slug, numbered
@@ -132,13 +134,19 @@ def unique_slugs(names: Iterable[str]) -> dict[str, str]:
 class Browse:
     """Indexes of one archive; each is computed when first asked for."""
 
-    def __init__(self, archive: Archive):
+    def __init__(self, archive: Archive, carried: Carried | None = None):
         self.archive = archive
         self.articles: list[Article] = archive.articles  # newest first
+        # What the last build of this process made (`mkdocs serve`): the timelines of
+        # unchanged articles, and their entries, are taken as they are (wirearchive.carry).
+        self.carried = carried
         self._entity_timelines: dict[str, timelines.Timeline] = {}
-        self._entries: dict[int, timelines.Entry] = {}  # one per event, for every timeline
+        # one entry per event, for every timeline
+        self._entries: timelines.SharedEntries = {} if carried is None else CarriedEntries(carried)
         self._spellings: dict[str, tuple[str, ...]] = {}
         self._related: dict[int, list[Article]] = {}  # id -> the first RELATED_KEPT
+        # What readers above make of these indexes, made once a build (the site's generators)
+        self.derived: dict[Hashable, Any] = {}
 
     # -- by date
 
@@ -234,8 +242,13 @@ class Browse:
         if entity_id is None:
             return self._archive_timeline
         if entity_id not in self._entity_timelines:
-            self._entity_timelines[entity_id] = timelines.of_articles(
-                self.by_entity.get(entity_id, []), about=entity_id, shared=self._entries
+            articles = self.by_entity.get(entity_id, [])
+            self._entity_timelines[entity_id] = made_of(
+                self.carried,
+                "entity timeline",
+                entity_id,
+                articles,
+                lambda: timelines.of_articles(articles, about=entity_id, shared=self._entries),
             )
         return self._entity_timelines[entity_id]
 
@@ -247,7 +260,19 @@ class Browse:
 
     @cached_property
     def _archive_timeline(self) -> timelines.Timeline:
-        return timelines.of_articles(self.articles, shared=self._entries)
+        fresh: list[timelines.Timeline] = []
+
+        def make() -> timelines.Timeline:
+            fresh.append(timelines.of_articles(self.articles, shared=self._entries))
+            return fresh[0]
+
+        made = made_of(self.carried, "archive timeline", None, self.articles, make)
+        if self.carried is not None and not fresh:
+            # Taken whole, without its entries: they are kept for the next build, whose
+            # timelines of an edited archive take them one by one.
+            for entry in made.entries():
+                self._entries[id(entry.article if entry.event is None else entry.event)] = entry
+        return made
 
     def latest_events(self, count: int = 10) -> list[timelines.Entry]:
         """The most recent events reported, none later than the newest dispatch's day."""
@@ -364,8 +389,9 @@ class Browse:
 _latest: list = [None, None]
 
 
-def browse_of(archive: Archive) -> Browse:
-    """The indexes of `archive`, built once per archive and shared by generators and templates."""
+def browse_of(archive: Archive, carried: Carried | None = None) -> Browse:
+    """The indexes of `archive`, built once per archive and shared by generators and templates
+    (`carried`: what the last build of this process made, given by the first call)."""
     if _latest[0] is not archive:
-        _latest[:] = [archive, Browse(archive)]
+        _latest[:] = [archive, Browse(archive, carried)]
     return _latest[1]

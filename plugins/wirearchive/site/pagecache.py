@@ -44,6 +44,7 @@ from markupsafe import Markup
 from ..article import Loaded, to_json
 from ..browse.indexes import Browse, Facet, Period
 from ..cache import FileCache
+from ..carry import MISSING, Carried
 from ..entities import Entity, Glossary
 from ..model import Article, Event
 from ..timeline.timeline import Entry, Month, Timeline, Year
@@ -122,7 +123,13 @@ class WarningCounter(logging.Handler):
 class PageCache:
     """The rendered pages of one build: looked up by key, kept, and the rest forgotten."""
 
-    def __init__(self, files: FileCache | None, site_key: str, browse: Browse) -> None:
+    def __init__(
+        self,
+        files: FileCache | None,
+        site_key: str,
+        browse: Browse,
+        carried: Carried | None = None,
+    ) -> None:
         self.files = files
         self.site_key = site_key
         self.browse = browse
@@ -133,6 +140,9 @@ class PageCache:
         # id of an object -> (the object, its plain form), for this build: the object is held
         # so that its id is not given to another one while the memo lasts
         self._digests: dict[int, tuple[object, object]] = {}
+        # `mkdocs serve`: the digests of the last build's values this build is given again
+        # (an unchanged article, a page's timeline or metadata: wirearchive.carry)
+        self.carried = carried
         self._links: dict[int, tuple[Article, list]] = {}  # id -> (article, LINKED_FIELDS)
         # source_file -> the article as read and its parse cache entry's digest (archive.py)
         self.origins: Mapping[str, tuple[Article, str]] = getattr(browse.archive, "origins", {})
@@ -152,7 +162,7 @@ class PageCache:
                 # an article's Markdown, if it is not made yet (a dirty build keys every page
                 # before MkDocs reads any): made here for its digest, and let go
                 _text(item.content if item.make is None else item.make()),
-                self._plain(item.meta),
+                self._digest(item.meta, carry=True) if item.meta else {},
                 self._plain(item.context),
                 self._plain(extras),
                 item.title,
@@ -219,16 +229,28 @@ class PageCache:
         form, shared, sized = _FORMS.get(kind) or _form_of(kind)
         if not shared and not (sized and len(value) >= LARGE):
             return form(self, value)
-        known = self._digests.get(id(value))
-        if known is not None:
-            return known[1]
         # A large value stands for its content's digest: an object many pages share (a year's
         # timeline, an article) is serialised once, not once in each page's key.
-        plain = form(self, value)
+        return self._digest(value, carry=shared)
+
+    def _digest(self, value: Any, carry: bool) -> str:
+        """The digest of `value`'s plain form, made once a build; with `carry`, also taken
+        from the last build of this process for the very same object (never changed once
+        made: an article, a timeline, a page's metadata)."""
+        known = self._digests.get(id(value))
+        if known is None and carry and self.carried is not None:
+            found = self.carried.recall("digest", id(value), lambda kept: kept[0] is value)
+            if found is not MISSING:
+                known = self._digests[id(value)] = found
+        if known is not None:
+            return known[1]  # type: ignore[return-value]
+        form = (_FORMS.get(type(value)) or _form_of(type(value)))[0]
         digest = hashlib.sha256(
-            json.dumps(plain, ensure_ascii=False, sort_keys=True).encode("utf-8")
+            json.dumps(form(self, value), ensure_ascii=False, sort_keys=True).encode("utf-8")
         ).hexdigest()
         self._digests[id(value)] = (value, digest)
+        if carry and self.carried is not None:
+            self.carried.keep("digest", id(value), (value, digest))
         return digest
 
     def _article(self, value: Article) -> Any:

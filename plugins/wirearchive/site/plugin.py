@@ -21,6 +21,7 @@ from .. import publish, shards
 from ..archive import Archive
 from ..article import Loaded
 from ..browse import browse_of
+from ..carry import Carried
 from ..progress import Progress
 from ..project import Project
 from ..shards import sorted_sitemap, write_sitemap
@@ -63,11 +64,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         super().__init__()
         # The files the last build read, for the next (`mkdocs serve`): archive.read_archive.
         self.kept: dict[str, tuple[Loaded, str]] = {}
+        # What the last build made of unchanged dispatches, for the next (wirearchive.carry);
+        # only through `mkdocs serve`'s builds: a single build lets its pages' timelines and
+        # metadata go as it renders them.
+        self.carried: Carried | None = None
 
     def on_startup(self, *, command, dirty):
         # Having this event keeps one instance of the plugin through `mkdocs serve`'s builds;
         # `on_config` starts each build afresh.
         self.dirty = dirty
+        if command == "serve":
+            self.carried = Carried()
 
     def on_config(self, config):
         self.archive = Archive()
@@ -123,7 +130,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         )
         for problem in self.archive.problems:
             (log.info if problem.severity == "info" else log.warning)(str(problem))
-        data = SiteData(self.archive, self.project, self.config, {f.src_uri for f in files}, config)
+        if self.carried is not None:
+            self.carried.next_build()
+        browse_of(self.archive, self.carried)  # the archive's indexes, for every page
+        data = SiteData(
+            self.archive,
+            self.project,
+            self.config,
+            {f.src_uri for f in files},
+            config,
+            carried=self.carried,
+        )
         self.pages = {}
         # Plain files (dispatches as delivered, feeds, search parts) are written as they are
         # made, so the build never holds all of them; pages wait for the navigation.
@@ -253,6 +270,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_build_error(self, error):
         self._join_workers()
+        if self.carried is not None:
+            self.carried.end_build()
 
     def _render_kept(self, page, config, env, doc_files) -> None:
         """What MkDocs' loop does with a page (`mkdocs.commands.build._build_page`) up to
@@ -281,7 +300,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             shard = self.project.shard
             folder = "pages" if shard is None else f"pages-{shard.spec}"
             self.page_cache = PageCache(
-                self.project.file_cache(folder, ""), key, browse_of(self.archive)
+                self.project.file_cache(folder, ""), key, browse_of(self.archive), self.carried
             )
             if self.dirty:
                 self._mark_unchanged(files)
@@ -391,6 +410,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             shards.mark(site_dir, self.project.shard)
         if self.record is not None:
             self._record_build(config)
+        if self.carried is not None:
+            self.carried.end_build()
+            taken = ", ".join(f"{n:,} {kind}" for kind, n in sorted(self.carried.taken.items()))
+            log.info(f"taken from the last build: {taken or 'nothing'}")
         if self.page_cache is not None:
             self.page_cache.prune()
             cache = self.page_cache

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import groupby
-from typing import Literal
+from typing import Literal, Protocol
 
 from ..model import Article, Event
 from . import partial
@@ -87,13 +87,22 @@ class Timeline:
         return Timeline([y for y in self.years if y.year == year])
 
 
+class SharedEntries(Protocol):
+    """Entries made before, by the id of their event or article: a dict, or what a build
+    carries for the next (wirearchive.carry.CarriedEntries)."""
+
+    def get(self, key: int, /) -> Entry | None: ...
+
+    def __setitem__(self, key: int, value: Entry, /) -> None: ...
+
+
 def entries_of(
     articles: Iterable[Article],
     *,
     events: bool = True,
     publications: bool = True,
     about: str | None = None,
-    shared: dict[int, Entry] | None = None,
+    shared: SharedEntries | None = None,
 ) -> list[Entry]:
     """Every event and publication of `articles`, unsorted.
 
@@ -103,14 +112,17 @@ def entries_of(
     article's entities. `shared` gives the entries made before, by the id of their event (or
     of their article, for a publication): the timelines of one archive (the whole, each
     entity's) then hold one entry per event, not one per timeline (at 1,000 dispatches, 93,000
-    entries were made for 14,000 events and publications).
+    entries were made for 14,000 events and publications). An entry given there is taken
+    only for the very article it was made with: `shared` may be carried from an earlier
+    build (wirearchive.carry), where another article object (a slug the archive gave anew)
+    held the same events.
     """
     made = shared if shared is not None else {}
     found: list[Entry] = []
     for article in articles:
         if publications:
             entry = made.get(id(article))
-            if entry is None:
+            if entry is None or entry.article is not article:
                 day = article.date.date().isoformat()
                 entry = made[id(article)] = Entry(day, "publication", article.title, article)
             found.append(entry)
@@ -119,7 +131,7 @@ def entries_of(
         for e in article.events:
             if about is None or about in (e.about or article.entities):
                 entry = made.get(id(e))
-                if entry is None:
+                if entry is None or entry.article is not article:
                     entry = made[id(e)] = Entry(e.date, "event", e.text, article, e)
                 found.append(entry)
     return found
@@ -146,7 +158,9 @@ def build(entries: Iterable[Entry], *, ordered: bool = False) -> Timeline:
 
 
 def of_articles(
-    articles: Iterable[Article], about: str | None = None, shared: dict[int, Entry] | None = None
+    articles: Iterable[Article],
+    about: str | None = None,
+    shared: SharedEntries | None = None,
 ) -> Timeline:
     """The timeline of `articles` (their events about the entity `about` when given);
     `shared` as for :func:`entries_of`."""

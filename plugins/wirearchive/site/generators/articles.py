@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
+from ...carry import made_of
 from ...dispatch import NotText, decode, normalize, strip_controls
 from ...entities import Glossary
 from ...model import RAW_NAMES, Article
@@ -85,7 +86,16 @@ def _article(data: SiteData, article: Article, shown: Article, version: str | No
     page = article_page(article, version)
     chips = [glossary[i] for i in shown.entities if i in glossary] if glossary else []
     # The page's metadata is the article's front matter (what `wirearchive show` prints),
-    # handed to MkDocs as data: writing and re-reading YAML was a fifth of a build.
+    # handed to MkDocs as data: writing and re-reading YAML was a fifth of a build. Made
+    # of the two articles alone: `mkdocs serve` takes it from its last build when they are
+    # the same (it is only read, as every page's `meta`).
+    meta = made_of(
+        data.carried,
+        "article metadata",
+        page,
+        [shown, article],
+        lambda: replace(shown, date=article.date, slug=article.slug).metadata(),
+    )
     yield Generated(
         page,
         "",
@@ -99,7 +109,7 @@ def _article(data: SiteData, article: Article, shown: Article, version: str | No
             "article_entities": chips,
             "versions": _versions(article),
         },
-        meta=replace(shown, date=article.date, slug=article.slug).metadata(),
+        meta=meta,
         make=partial(linked_body, shown, glossary, page),
     )
     yield Generated(dispatch_file(article, version, shown), raw_file(data.project.root, shown))

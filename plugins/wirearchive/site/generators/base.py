@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from ...archive import Archive
+from ...carry import Carried
 from ...frontmatter import dump
 from ...problems import Problem
 from ...project import Project
@@ -22,7 +24,9 @@ class Generated:
     template: str | None = None
     context: dict = field(default_factory=dict)
     title: str | None = None  # the page title, unless its front matter has one
-    meta: dict = field(default_factory=dict)  # the page's metadata, given as data rather than YAML
+    # The page's metadata, given as data rather than YAML; only read once made (a build of
+    # `mkdocs serve` may hand the next one the same: wirearchive.carry)
+    meta: dict = field(default_factory=dict)
     # A page's Markdown made when MkDocs reads the page (then `content` is ""): an article's
     # text is not held from the start of the build to its page's turn (about 7 KB a dispatch).
     make: Callable[[], str] | None = None
@@ -38,6 +42,8 @@ class SiteData:
     existing: set[str]  # src_uri of the files the site already has
     site: Any = None  # the MkDocs config: site_name, site_url, theme language
     problems: list[Problem] = field(default_factory=list)  # met while generating: logged
+    # What the last build of this process made, to take again (`mkdocs serve`; carry.py)
+    carried: Carried | None = None
 
     def site_option(self, key: str) -> Any:
         return self.site.get(key) if self.site is not None else None
@@ -63,6 +69,7 @@ class SiteData:
         return text % values if values else text
 
 
+@cache  # the pages of one timeline share a title; `mkdocs serve` asks again on each build
 def page(title: str) -> str:
     """The Markdown source of a page that is all template: its title alone."""
     return dump({"title": title}, "")

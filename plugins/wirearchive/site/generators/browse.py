@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from ...browse import feeds
 from ...browse.indexes import FACET_FOLDERS, Browse, Facet, browse_of, reading_order
+from ...carry import Carried, made_of
 from ...timeline import partial, timelinejs
 from ...timeline import timeline as timelines
 from .base import Generated, SiteData, page
@@ -42,7 +43,7 @@ def _item(
 
 
 def _browse(data: SiteData) -> Browse:
-    return browse_of(data.archive)
+    return browse_of(data.archive, data.carried)
 
 
 def _entity_name(data: SiteData, entity_id: str) -> str:
@@ -174,15 +175,27 @@ def _facet(facet: Facet, title: str) -> Iterable[Generated]:
 def entity_events(browse: Browse, entity_id: str) -> timelines.Timeline:
     """The events of an entity's timeline: those whose sentence is about it, when the event
     says what it is about (`Event.about`), without the publications (its dispatches are
-    listed on its page already)."""
-    return timelines.build(
-        (
-            e
-            for e in browse.timeline(entity_id).entries()
-            if e.kind == "event" and entity_id in _about(e, entity_id)
-        ),
-        ordered=True,
-    )
+    listed on its page already). Made once a build (its page and its timeline pages show
+    it), and taken from the last build when made of the same timeline (`mkdocs serve`)."""
+    key = ("entity events", entity_id)
+    found = browse.derived.get(key)
+    if found is None:
+        whole = browse.timeline(entity_id)
+        found = browse.derived[key] = made_of(
+            browse.carried,
+            "entity events",
+            entity_id,
+            [whole],
+            lambda: timelines.build(
+                (
+                    e
+                    for e in whole.entries()
+                    if e.kind == "event" and entity_id in _about(e, entity_id)
+                ),
+                ordered=True,
+            ),
+        )
+    return found
 
 
 def _about(entry: timelines.Entry, default: str) -> tuple[str, ...]:
@@ -230,20 +243,23 @@ def timeline_pages(data: SiteData) -> Iterable[Generated]:
     and per busy entity, each paginated by `TIMELINE_PAGE_SIZE` events, and a TimelineJS
     export (the latest `EXPORT_LIMIT` events) beside each."""
     browse = _browse(data)
-    timeline = events_only(browse.timeline())
+    carried = data.carried
+    whole = browse.timeline()
+    timeline = made_of(carried, "events only", None, [whole], lambda: events_only(whole))
     entity_timelines = {i: entity_events(browse, i) for i in sorted(browse.by_entity)}
     filters = timeline_filters(data, {i: t.count for i, t in entity_timelines.items()})
     # What the year links show, not the years' events: a page's key (site/pagecache.py)
     # then changes with the counts only, not with every event of the archive.
     years = [{"year": y.year, "count": y.count} for y in timeline.years]
     shared = {"all_years": years, "filters": filters}
+    latest = timeline.entries()[-TIMELINE_LATEST:]
     yield _item(
         "timeline/index.md",
         page(data.gettext("Timeline")),
         TIMELINE_TEMPLATE,
         {
             **shared,
-            "timeline": timelines.build(timeline.entries()[-TIMELINE_LATEST:], ordered=True),
+            "timeline": _built(carried, "timeline/index.md", latest),
             "total": timeline.count,
             "json_url": "timeline/timeline.json",
         },
@@ -253,6 +269,7 @@ def timeline_pages(data: SiteData) -> Iterable[Generated]:
     for year in timeline.years:
         folder = f"timeline/{year.year}"
         yield from _timeline_pages(
+            carried,
             folder,
             data.gettext("Timeline of %(year)s", year=year.year),
             timeline.year(year.year),
@@ -267,6 +284,7 @@ def timeline_pages(data: SiteData) -> Iterable[Generated]:
         folder = entity_folder(data, entity_id)
         if entity_timeline.count > ENTITY_EVENTS:
             yield from _timeline_pages(
+                carried,
                 f"{folder}/timeline",
                 data.gettext("Timeline of %(name)s", name=name),
                 entity_timeline,
@@ -282,7 +300,7 @@ def timeline_pages(data: SiteData) -> Iterable[Generated]:
 
 
 def _timeline_pages(
-    folder: str, title: str, timeline: timelines.Timeline, context: dict
+    carried: Carried | None, folder: str, title: str, timeline: timelines.Timeline, context: dict
 ) -> Iterable[Generated]:
     for src, entries, pagination in paginate(folder, timeline.entries(), TIMELINE_PAGE_SIZE):
         pagination["noun"] = "events"
@@ -290,12 +308,17 @@ def _timeline_pages(
             src,
             page(title),
             TIMELINE_TEMPLATE,
-            {
-                **context,
-                "timeline": timelines.build(entries, ordered=True),
-                "pagination": pagination,
-            },
+            {**context, "timeline": _built(carried, src, entries), "pagination": pagination},
         )
+
+
+def _built(carried: Carried | None, src: str, entries: list[timelines.Entry]) -> timelines.Timeline:
+    """The timeline of a page's `entries` (in timeline order); the last build's, when it
+    showed the very same entries (`mkdocs serve`: its digest in the page's key is then
+    taken too)."""
+    return made_of(
+        carried, "timeline page", src, entries, lambda: timelines.build(entries, ordered=True)
+    )
 
 
 def _export(data: SiteData, timeline: timelines.Timeline, title: str, locale: str | None) -> str:
@@ -305,8 +328,14 @@ def _export(data: SiteData, timeline: timelines.Timeline, title: str, locale: st
         "planned": data.gettext("Planned"),
         "note": data.gettext("The latest %(kept)d of %(total)d entries."),
     }
-    return timelinejs.dumps(
-        timelinejs.export(timeline, title, locale, limit=EXPORT_LIMIT, labels=labels)
+    return made_of(
+        data.carried,
+        "timeline export",
+        (title, locale, *labels.values()),
+        timeline.entries(),
+        lambda: timelinejs.dumps(
+            timelinejs.export(timeline, title, locale, limit=EXPORT_LIMIT, labels=labels)
+        ),
     )
 
 

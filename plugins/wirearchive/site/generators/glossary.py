@@ -42,7 +42,7 @@ def entity_pages(data: SiteData) -> Iterable[Generated]:
     if glossary is None:
         return
     records = build_records(data.archive.articles, glossary)
-    browse = browse_of(data.archive)
+    browse = browse_of(data.archive, data.carried)
     for entity_id, entity in glossary.entities.items():
         record = records[entity_id]
         events = entity_events(browse, entity_id)

@@ -1,0 +1,85 @@
+"""What one build of `mkdocs serve` hands the next (wirearchive.carry): taken only for the
+very objects it was made from, and let go after one build that does not take it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tests.timeline.helpers import archive_of, article
+from wirearchive.browse.indexes import Browse
+from wirearchive.carry import MISSING, Carried, CarriedEntries, made_of
+from wirearchive.model import Event
+
+
+def test_a_value_is_taken_for_the_same_sources_only():
+    carried = Carried()
+    a, b = ["a"], ["b"]
+    made = []
+
+    def make(value):
+        made.append(value)
+        return value
+
+    assert made_of(carried, "x", 1, [a, b], lambda: make("first")) == "first"
+    carried.next_build()
+    assert made_of(carried, "x", 1, [a, b], lambda: make("second")) == "first"
+    assert carried.taken["x"] == 1
+    carried.next_build()
+    # An equal list is not the same object; more or fewer sources are other sources.
+    assert made_of(carried, "x", 1, [a, ["b"]], lambda: make("third")) == "third"
+    carried.next_build()
+    assert made_of(carried, "x", 1, [a], lambda: make("fourth")) == "fourth"
+    assert made == ["first", "third", "fourth"]
+    assert made_of(None, "x", 1, [a], lambda: "none") == "none"
+
+
+def test_what_a_build_does_not_take_is_let_go_at_its_end():
+    carried = Carried()
+    carried.keep("x", "used", 1)
+    carried.keep("x", "unused", 2)
+    carried.next_build()
+    assert carried.recall("x", "used") == 1
+    carried.end_build()
+    carried.next_build()
+    assert carried.recall("x", "used") == 1  # kept again by the build that took it
+    assert carried.recall("x", "unused") is MISSING
+    assert carried.recall("x", "used", valid=lambda value: False) == 1  # this build's own
+    carried.next_build()
+    assert carried.recall("x", "used", valid=lambda value: False) is MISSING
+
+
+def test_an_entry_is_taken_for_the_very_article_it_was_made_with():
+    """The archive gives an article a slug anew by making another article object with the
+    same events: the last build's entry of those events names the old object, and is not
+    taken for the new one."""
+    event = Event("2025-09", "Apple a présenté l'iPhone Air en septembre 2025.")
+    first = article("Apple présente l'iPhone Air", "2025-09-10", events=(event,))
+    carried = Carried()
+    carried.next_build()
+    entries = Browse(archive_of(first), carried).timeline().entries()
+    carried.next_build()
+    again = Browse(archive_of(first), carried).timeline().entries()
+    assert [e is f for e, f in zip(entries, again)] == [True, True]
+    renamed = replace(first, slug="apple-presente-l-iphone-air-2")
+    carried.next_build()
+    shared = CarriedEntries(carried)
+    renamed_entries = Browse(archive_of(renamed), carried).timeline().entries()
+    assert all(e.article is renamed for e in renamed_entries)
+    assert shared.get(id(event)).article is renamed
+
+
+def test_an_archive_timeline_taken_whole_hands_its_entries_on():
+    """A build that changed nothing takes the archive's timeline whole; the next build,
+    after an edit, still takes the entries of the unchanged articles one by one."""
+    kept = article("Nvidia investit", "2025-09-22", events=(Event("2025-09", "Un accord."),))
+    carried = Carried()
+    carried.next_build()
+    entries = Browse(archive_of(kept), carried).timeline().entries()
+    carried.end_build()
+    carried.next_build()
+    Browse(archive_of(kept), carried).timeline()
+    carried.end_build()
+    carried.next_build()
+    edited = article("Intel annonce", "2025-10-01")
+    again = Browse(archive_of(kept, edited), carried).timeline().entries()
+    assert sum(any(e is f for f in entries) for e in again) == len(entries)
