@@ -83,3 +83,36 @@ def test_an_archive_timeline_taken_whole_hands_its_entries_on():
     edited = article("Intel annonce", "2025-10-01")
     again = Browse(archive_of(kept, edited), carried).timeline().entries()
     assert sum(any(e is f for f in entries) for e in again) == len(entries)
+
+
+def _related(browse: Browse) -> dict[str, list[str]]:
+    return {a.source_file: [r.source_file for r in browse.related(a, 8)] for a in browse.articles}
+
+
+def test_related_ranks_are_taken_while_files_dates_and_entities_stay_the_same():
+    """An edit to a dispatch's text keeps every ranking of related dispatches: the next
+    build takes the ranks and gives the current articles (the edited one is a new object).
+    Another entity, or another dispatch, ranks them all again."""
+    names = [
+        (f"a{n}", f"2025-0{1 + n % 9}-1{n % 10}T09:00", ["x", "y", "z"][n % 3 :]) for n in range(30)
+    ]
+    articles = [article(name, when, entities=entities) for name, when, entities in names]
+    carried = Carried()
+    carried.next_build()
+    first = _related(Browse(archive_of(*articles), carried))
+    carried.end_build()
+
+    edited = [replace(a, body="Autre texte.") if n == 7 else a for n, a in enumerate(articles)]
+    carried.next_build()
+    browse = Browse(archive_of(*edited), carried)
+    assert _related(browse) == first == _related(Browse(archive_of(*edited)))
+    assert carried.taken["related ranks"] == 1
+    new = edited[7]
+    assert any(r is new for a in browse.articles for r in browse.related(a, 8))
+    carried.end_build()
+
+    renamed = [replace(a, entities=("x",)) if n == 7 else a for n, a in enumerate(edited)]
+    carried.next_build()
+    browse = Browse(archive_of(*renamed), carried)
+    assert _related(browse) == _related(Browse(archive_of(*renamed))) != first
+    assert carried.taken["related ranks"] == 0

@@ -17,7 +17,7 @@ from typing import Any
 from babel.core import Locale, UnknownLocaleError
 
 from ..archive import Archive
-from ..carry import Carried, CarriedEntries, made_of
+from ..carry import MISSING, Carried, CarriedEntries, made_of
 from ..model import Article
 from ..text.folding import fold
 from ..text.slugs import make_slug, numbered
@@ -144,7 +144,6 @@ class Browse:
         # one entry per event, for every timeline
         self._entries: timelines.SharedEntries = {} if carried is None else CarriedEntries(carried)
         self._spellings: dict[str, tuple[str, ...]] = {}
-        self._related: dict[int, list[Article]] = {}  # id -> the first RELATED_KEPT
         # What readers above make of these indexes, made once a build (the site's generators)
         self.derived: dict[Hashable, Any] = {}
 
@@ -318,18 +317,34 @@ class Browse:
         first `RELATED_KEPT` are remembered: a page asks for them more than once (its
         template, the page cache's key).
         """
-        kept = self._related.get(id(article))
+        me = self._position[id(article)]
+        kept = self._related_positions.get(me)
         if kept is None or count > RELATED_KEPT:
-            kept = self._rank_related(article, max(count, RELATED_KEPT))
-            self._related[id(article)] = kept[:RELATED_KEPT]
-        return kept[:count]
+            kept = self._rank_related(article, me, max(count, RELATED_KEPT))
+            self._related_positions[me] = kept[:RELATED_KEPT]
+        return [self.articles[n] for n in kept[:count]]
 
-    def _rank_related(self, article: Article, count: int) -> list[Article]:
+    @cached_property
+    def _related_positions(self) -> dict[int, list[int]]:
+        """The positions of the related dispatches ranked so far, by the position of the
+        article. Ranks are a function of each article's file, date and entities in archive
+        order alone: `mkdocs serve` takes the last build's when these are the same (an
+        edit to a dispatch's text leaves them so; wirearchive.carry), saving a ranking of
+        every article (0.7 s at 10,000)."""
+        if self.carried is None:
+            return {}
+        shape = [(a.source_file, a.date, a.entities) for a in self.articles]
+        found = self.carried.recall("related ranks", None, lambda kept: kept[0] == shape)
+        if found is MISSING:
+            found = (shape, {})
+            self.carried.keep("related ranks", None, found)
+        return found[1]
+
+    def _rank_related(self, article: Article, me: int, count: int) -> list[int]:
         # Articles are counted by their position in `articles`, in C (Counter.update of a
         # slice), and ranked by plain tuples: the related dispatches of the 10,000 articles
         # of a synthetic archive took 2.3 s with an id() and a key function for each
         # candidate, 0.7 s so.
-        me = self._position[id(article)]
         shared: Counter[int] = Counter()
         for entity in dict.fromkeys(article.entities):
             positions = self._entity_positions.get(entity, [])
@@ -347,7 +362,7 @@ class Browse:
             count,
             [(-n, abs(instant[i] - mine), order[i], i) for i, n in shared.items()],
         )
-        return [self.articles[i] for *_, i in ranked]
+        return [i for *_, i in ranked]
 
     @cached_property
     def _instants(self) -> list[int]:
