@@ -20,7 +20,6 @@ carried between two builds is at most what one build used.
 
 from __future__ import annotations
 
-import operator
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any, TypeVar
@@ -85,7 +84,8 @@ def made_of(
     carried: Carried | None, kind: str, key: Hashable, sources: Sequence[Any], make: Callable[[], T]
 ) -> T:
     """`make()`, or the value the last build made under `key` from the very same `sources`
-    (each the same object, in the same order); without `carried`, `make()`."""
+    (each the same object, or an equal string or number, in the same order); without
+    `carried`, `make()`."""
     if carried is None:
         return make()
     found = carried.recall(kind, key, lambda found: _same(found[0], sources))
@@ -97,4 +97,13 @@ def made_of(
 
 
 def _same(made_from: Sequence[Any], sources: Sequence[Any]) -> bool:
-    return len(made_from) == len(sources) and all(map(operator.is_, made_from, sources))
+    return len(made_from) == len(sources) and all(map(_same_source, made_from, sources))
+
+
+# Immutable values that are the same when equal: a string made again (a page's src_uri) is
+# as good as the one a value was made from.
+_VALUES = frozenset({str, int, float, bool, type(None)})
+
+
+def _same_source(then: Any, now: Any) -> bool:
+    return then is now or (type(then) in _VALUES and type(then) is type(now) and then == now)

@@ -16,6 +16,7 @@ from pathlib import Path
 from .archive import Archive, read_archive
 from .article import Loaded
 from .cache import FileCache, cache_folder
+from .carry import Carried
 from .dispatch import ParseOptions
 from .entities import Glossary, load_glossary
 from .progress import Progress
@@ -81,10 +82,14 @@ class Project:
         folder = self.cache_folder(name)
         return FileCache(folder, settings) if folder is not None else None
 
-    def glossary(self) -> Glossary | None:
-        """The site's glossary, or None when its folder does not exist (no annotation then)."""
+    def glossary(self, carried: Carried | None = None) -> Glossary | None:
+        """The site's glossary, or None when its folder does not exist (no annotation then);
+        `carried`: the last build's, given again when its files are the same (`mkdocs
+        serve`)."""
         folder = self.glossary_path
-        return load_glossary(folder, self.root, self.docs_dir) if folder.is_dir() else None
+        if not folder.is_dir():
+            return None
+        return load_glossary(folder, self.root, self.docs_dir, carried)
 
     def read_archive(
         self,

@@ -158,3 +158,23 @@ def test_index_page_and_hidden_files_are_not_entities(tmp_path):
     root = write(tmp_path, {"nvidia.md": GOOD, "index.md": "# Glossary\n", ".draft.md": "x"})
     glossary = load_glossary(root / "docs" / "entities", root)
     assert list(glossary.entities) == ["nvidia"] and glossary.problems == ()
+
+
+def test_mkdocs_serve_is_given_the_same_glossary_while_its_files_are_the_same(tmp_path):
+    """`mkdocs serve` (wirearchive.carry): the last build's glossary, the very object, while
+    no file of it changed; an edited file is read again."""
+    from wirearchive.carry import Carried
+
+    root = write(tmp_path, {"nvidia.md": GOOD})
+    folder = root / "docs" / "entities"
+    carried = Carried()
+    carried.next_build()
+    first = load_glossary(folder, root, carried=carried)
+    carried.next_build()
+    assert load_glossary(folder, root, carried=carried) is first
+    write(tmp_path, {"nvidia.md": GOOD.replace("Nvidia", "Nvidia Corporation")})
+    carried.next_build()
+    edited = load_glossary(folder, root, carried=carried)
+    assert edited is not first and edited.entities["nvidia"].name == "Nvidia Corporation"
+    assert edited.fingerprint != first.fingerprint
+    assert edited == load_glossary(folder, root)

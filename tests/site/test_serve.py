@@ -108,8 +108,9 @@ ADDED = (
 def test_a_serve_build_takes_what_the_last_made_of_unchanged_dispatches(demo_copy, tmp_path, dirty):
     """The second build of `mkdocs serve` takes from the first what it made of the dispatches
     an edit left as they were (wirearchive.carry): their pages' metadata, the timelines and
-    pages of timelines they alone make, and those values' digests in the pages' keys. Its
-    site is still, byte for byte, what a clean build of the edited archive gives."""
+    pages of timelines they alone make, their feeds, the unchanged glossary, and those
+    values' digests in the pages' keys. Its site is still, byte for byte, what a clean build
+    of the edited archive gives."""
     from .test_dirty import EDITED, REMOVED
     from .test_page_cache import tree
 
@@ -139,6 +140,11 @@ def test_a_serve_build_takes_what_the_last_made_of_unchanged_dispatches(demo_cop
     assert taken["article metadata"] == articles - 2
     assert taken["entity timeline"] > 0 and taken["timeline page"] > 0
     assert taken["digest"] >= articles - 2  # the unchanged articles' at least
+    assert taken["glossary"] == 1  # its files are the same
+    # The site's feeds and those of the entities the edits left alone.
+    assert 0 < taken["feed"] < len(list((demo_copy / "site").rglob("feed.*")))
+    if dirty:  # a dirty build keys every page before MkDocs reads any
+        assert taken["markdown digest"] == articles - 2
 
     clean = tmp_path / "clean"
     shutil.copytree(demo_copy, clean, ignore=shutil.ignore_patterns(".cache", "site"))

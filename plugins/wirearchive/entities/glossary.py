@@ -13,6 +13,7 @@ import hashlib
 from pathlib import Path
 
 from .. import frontmatter
+from ..carry import MISSING, Carried
 from ..problems import Problem
 from .aliases import ID, check_aliases, parse_entity
 from .model import Entity, Glossary
@@ -20,30 +21,42 @@ from .model import Entity, Glossary
 INDEX_NAMES = ("index.md", "README.md")
 
 
-def load_glossary(folder: Path, root: Path, docs_dir: Path | None = None) -> Glossary:
+def load_glossary(
+    folder: Path, root: Path, docs_dir: Path | None = None, carried: Carried | None = None
+) -> Glossary:
     """Read every `<id>.md` of `folder`. Problem paths are relative to `root` (the site).
 
     `docs_dir` (default: the folder's parent) places entity pages in the site. Never
-    raises on bad input: a file that cannot be used is reported and left out.
+    raises on bad input: a file that cannot be used is reported and left out. `carried`:
+    what the last build of this process read (`mkdocs serve`), whose glossary is given
+    again, the same object, when its files are the same (its `fingerprint`): what is made of
+    it (an article page's links and chips) can then be taken from that build too.
     """
     folder = Path(folder)
     docs_dir = Path(docs_dir) if docs_dir is not None else folder.parent
     prefix = _relative(folder, docs_dir)
     if not folder.is_dir():
         return Glossary(folder=prefix, index_src=f"{prefix}/index.md")
-    problems: list[Problem] = []
-    loaded: list[Entity] = []
     shown_folder = _relative(folder, root)
     digest = hashlib.sha256(prefix.encode())
-    for path in sorted(folder.rglob("*"), key=lambda p: p.as_posix()):
-        if (
-            not path.is_file()
-            or path.suffix not in (".md", ".markdown")
-            or path.name.startswith(".")
-        ):
-            continue
+    paths = [
+        path
+        for path in sorted(folder.rglob("*"), key=lambda p: p.as_posix())
+        if path.is_file() and path.suffix in (".md", ".markdown") and not path.name.startswith(".")
+    ]
+    for path in paths:
         relative = path.relative_to(folder)
         digest.update(b"\0" + relative.as_posix().encode() + b"\0" + _bytes(path))
+    fingerprint = digest.hexdigest()[:16]
+    place = (str(folder), str(root), str(docs_dir))
+    if carried is not None:
+        found = carried.recall("glossary", place, lambda kept: kept.fingerprint == fingerprint)
+        if found is not MISSING and found.fingerprint == fingerprint:  # (this build's: too)
+            return found
+    problems: list[Problem] = []
+    loaded: list[Entity] = []
+    for path in paths:
+        relative = path.relative_to(folder)
         shown = f"{shown_folder}/{relative.as_posix()}"
         if len(relative.parts) == 1 and relative.name in INDEX_NAMES:
             continue
@@ -62,9 +75,10 @@ def load_glossary(folder: Path, root: Path, docs_dir: Path | None = None) -> Glo
             loaded.append(entity)
     entities = _unique(loaded, problems)
     problems.extend(check_aliases(entities.values()))
-    return Glossary(
-        entities, tuple(problems), prefix, f"{prefix}/index.md", digest.hexdigest()[:16]
-    )
+    glossary = Glossary(entities, tuple(problems), prefix, f"{prefix}/index.md", fingerprint)
+    if carried is not None:
+        carried.keep("glossary", place, glossary)
+    return glossary
 
 
 def _bytes(path: Path) -> bytes:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import importlib.util
 import json
@@ -44,7 +45,7 @@ from markupsafe import Markup
 from ..article import Loaded, to_json
 from ..browse.indexes import Browse, Facet, Period
 from ..cache import FileCache
-from ..carry import MISSING, Carried
+from ..carry import MISSING, Carried, made_of
 from ..entities import Entity, Glossary
 from ..model import Article, Event
 from ..timeline.timeline import Entry, Month, Timeline, Year
@@ -159,9 +160,7 @@ class PageCache:
             plain = [
                 src_uri,
                 item.template,
-                # an article's Markdown, if it is not made yet (a dirty build keys every page
-                # before MkDocs reads any): made here for its digest, and let go
-                _text(item.content if item.make is None else item.make()),
+                self._markdown(src_uri, item),
                 self._digest(item.meta, carry=True) if item.meta else {},
                 self._plain(item.context),
                 self._plain(extras),
@@ -173,6 +172,24 @@ class PageCache:
         self.keys[src_uri] = key
         self.used.add(key)
         return key
+
+    def _markdown(self, src_uri: str, item: Generated) -> str:
+        """The digest of a page's Markdown. An article's, if it is not made yet (a dirty build
+        keys every page before MkDocs reads any), is made here and let go; `mkdocs serve`
+        takes the last build's digest when it was made by the same function of the same
+        values (the article and the glossary: wirearchive.carry)."""
+        make = item.make
+        if make is None:
+            return _text(item.content)
+        if isinstance(make, functools.partial) and not make.keywords:
+            return made_of(
+                self.carried,
+                "markdown digest",
+                src_uri,
+                [make.func, *make.args],
+                lambda: _text(make()),
+            )
+        return _text(make())
 
     def look_up(self, src_uri: str, item: Generated) -> str | None:
         """The key of a page's kept HTML, or None (then, if it may be kept, its key is
@@ -414,7 +431,10 @@ LARGE = 16  # items of a list, tuple or mapping worth a digest
 
 
 def _text(content: str | bytes) -> str:
-    return content if isinstance(content, str) else hashlib.sha256(content).hexdigest()
+    """The digest of a page's Markdown (or a file's bytes), the same whether it was made for
+    the key or read by MkDocs first."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return hashlib.sha256(data).hexdigest()
 
 
 def site_key(config: Any, folders: Iterable[Path], extra: object) -> str:

@@ -114,7 +114,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if folder is not None:
             self.record = BuildRecord(folder, config.site_dir)
             self.recorded = self.record.take()
-        glossary = self.project.glossary()
+        if self.carried is not None:
+            self.carried.next_build()
+        glossary = self.project.glossary(self.carried)
         started = time.monotonic()
         self.archive = self.project.read_archive(
             glossary,
@@ -130,8 +132,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         )
         for problem in self.archive.problems:
             (log.info if problem.severity == "info" else log.warning)(str(problem))
-        if self.carried is not None:
-            self.carried.next_build()
         browse_of(self.archive, self.carried)  # the archive's indexes, for every page
         data = SiteData(
             self.archive,
@@ -339,9 +339,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             page.meta.setdefault("search", {"exclude": True})
         if item is None:
             return markdown
-        if item.make is not None:  # an article's Markdown, made now that its page is read
-            markdown = item.content = item.make()
-            item.make = None
         self.warnings_before[page.file.src_uri] = self.warnings.count
         page.meta.update(item.meta)
         page.meta["template"] = item.template
@@ -356,6 +353,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         kept = None
         if self.page_cache is not None:
             kept = self.page_cache.look_up(page.file.src_uri, item)
+        if item.make is not None:  # an article's Markdown, made now that its page is read
+            if kept is None or _indexed(page):  # (a kept page's is not converted)
+                markdown = item.make()
+            item.make = None
         # MkDocs has read the page's Markdown (it is `markdown` now): the copies the file and
         # the generator held are let go, rather than kept to the end of the build.
         if page.file.generated_by:
