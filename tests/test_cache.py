@@ -14,6 +14,7 @@ from wirearchive.archive import read_archive
 from wirearchive.article import from_json, load, to_json
 from wirearchive.cache import FileCache, ParseCache
 from wirearchive.dispatch import ParseOptions
+from wirearchive.entities.annotate import Annotator
 
 from .conftest import FIXTURES, write_site
 
@@ -25,6 +26,16 @@ def test_an_article_comes_back_from_json_equal_in_the_site_zone():
     again = from_json(to_json(loaded), ZoneInfo("Europe/Zurich"))
     assert again.article == loaded.article and again.problems == loaded.problems
     assert again.article.date.tzinfo == ZoneInfo("Europe/Zurich")
+
+
+def test_an_annotated_article_comes_back_from_json_equal(glossary):
+    """The events' entities (`Event.about`) come back as the tuple an article is made with,
+    not a JSON list: the same article whether parsed or read from the parse cache."""
+    loaded = load(DATA, "articles/2025/09/a.txt", ParseOptions(), annotator=Annotator(glossary))
+    assert any(e.about for e in loaded.article.events)
+    again = from_json(to_json(loaded), ZoneInfo("Europe/Zurich"))
+    assert again.article == loaded.article
+    assert all(type(e.about) is tuple for e in again.article.events)
 
 
 def test_the_parse_cache_stores_json_not_pickles(tmp_path):

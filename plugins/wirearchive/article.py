@@ -84,7 +84,9 @@ def from_json(data: bytes, tz: tzinfo) -> Loaded:
             "image": Image(**stored["image"]) if stored["image"] else None,
             "entities": tuple(stored["entities"]),
             "quotes": tuple(Quote(**q) for q in stored["quotes"]),
-            "events": tuple(Event(**e) for e in stored["events"]),
+            "events": tuple(
+                Event(**{**e, "about": tuple(e.get("about", ()))}) for e in stored["events"]
+            ),
             "mentions": tuple(tuple(m) for m in stored["mentions"]),
             "notes": tuple(stored["notes"]),
             "version_time": _from_iso(stored["version_time"], tz),
