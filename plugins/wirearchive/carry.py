@@ -35,6 +35,8 @@ class Carried:
         self._now: dict[Hashable, Any] = {}
         self._last: dict[Hashable, Any] = {}
         self.taken: Counter[str] = Counter()  # values this build took from the last, by kind
+        # ids of the values `made_of` gave this build, made or taken: what it holds
+        self.given: set[int] = set()
 
     def recall(self, kind: str, key: Hashable, valid: Callable[[Any], bool] | None = None) -> Any:
         """The value kept under `key` by this build, or by the last one if `valid` holds for
@@ -55,6 +57,7 @@ class Carried:
         """A build starts: what the last one kept may be taken."""
         self._last, self._now = self._now, {}
         self.taken = Counter()
+        self.given = set()
 
     def end_build(self) -> None:
         """A build ended: what it did not take of the last one's is let go."""
@@ -90,9 +93,11 @@ def made_of(
         return make()
     found = carried.recall(kind, key, lambda found: _same(found[0], sources))
     if found is not MISSING and _same(found[0], sources):  # (made by this build: checked too)
-        return found[1]
-    value = make()
-    carried.keep(kind, key, (tuple(sources), value))
+        value = found[1]
+    else:
+        value = make()
+        carried.keep(kind, key, (tuple(sources), value))
+    carried.given.add(id(value))
     return value
 
 

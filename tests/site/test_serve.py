@@ -95,6 +95,8 @@ edited = Path(sys.argv[2])
 edited.write_text(edited.read_text("utf-8").replace("bon marché", "peu coûteuse", 1), "utf-8")
 Path(sys.argv[3]).write_text(sys.argv[4], "utf-8")
 Path(sys.argv[5]).unlink()
+tampered = Path(sys.argv[6])  # a file of site/ another program changed: written again
+tampered.write_bytes(tampered.read_bytes().replace(b"Sunrise", b"Sunset"))
 build(load_config("mkdocs.yml"), dirty=dirty)
 """
 ADDED = (
@@ -123,6 +125,7 @@ def test_a_serve_build_takes_what_the_last_made_of_unchanged_dispatches(demo_cop
             EDITED,
             *ADDED,
             REMOVED,
+            "site/2024/11/sunrise-feiert-comeback-an-der-schweizer-boerse/dispatch.txt",
         ],
         cwd=demo_copy,
         capture_output=True,
@@ -145,6 +148,8 @@ def test_a_serve_build_takes_what_the_last_made_of_unchanged_dispatches(demo_cop
     assert 0 < taken["feed"] < len(list((demo_copy / "site").rglob("feed.*")))
     if dirty:  # a dirty build keys every page before MkDocs reads any
         assert taken["markdown digest"] == articles - 2
+        # the unchanged dispatches' files, left in site/ unread, but the one changed there
+        assert taken["written"] >= articles - 3
 
     clean = tmp_path / "clean"
     shutil.copytree(demo_copy, clean, ignore=shutil.ignore_patterns(".cache", "site"))

@@ -89,8 +89,16 @@ LINKED_FIELDS = ("url", "title", "language", "date", "sources")
 _linked_values = operator.attrgetter(*LINKED_FIELDS)
 
 
-def _linked(article: Article | None) -> object:
-    return None if article is None else ["linked", *_linked_values(article)]
+@dataclasses.dataclass(frozen=True, slots=True)
+class Linked:
+    """A dispatch one page links to, in that page's key: what it shows of it (LINKED_FIELDS),
+    made once per article (`PageCache._linked`)."""
+
+    article: Article
+
+
+def _linked(article: Article | None) -> Linked | None:
+    return None if article is None else Linked(article)
 
 
 def _nothing(browse: Browse, context: Mapping[str, Any]) -> object:
@@ -289,16 +297,31 @@ class PageCache:
         body = to_json(Loaded(value, [])).decode("utf-8")
         return ["article", hashlib.sha256(body.encode()).hexdigest(), revisions]
 
-    def _entry(self, value: Entry) -> Any:
-        # A timeline line as one flat list: what it shows of its article (LINKED_FIELDS,
-        # made once per article) and its event's fields, listed rather than serialised as
-        # data classes. Timeline pages hold a hundred each: this was a third of keying.
-        plain = self._plain
-        article = value.article
+    def _link_fields(self, article: Article) -> list:
+        """LINKED_FIELDS of `article` as plain data, made once a build (an article is in 30
+        entries of a build's timelines, on average, and 10 article pages link to it), or
+        taken from the last build for the same article (`mkdocs serve`)."""
         link = self._links.get(id(article))
-        if link is None:  # an article is in 30 entries of a build's timelines, on average
-            link = self._links[id(article)] = (article, [*map(plain, _linked_values(article))])
-        row = ["entry", *_entry_values(value), *link[1]]
+        if link is None:
+            found = MISSING
+            if self.carried is not None:
+                found = self.carried.recall("link", id(article), lambda kept: kept[0] is article)
+            if found is MISSING:
+                found = (article, [*map(self._plain, _linked_values(article))])
+                if self.carried is not None:
+                    self.carried.keep("link", id(article), found)
+            link = self._links[id(article)] = found
+        return link[1]
+
+    def _linked(self, value: Linked) -> Any:
+        return ["linked", *self._link_fields(value.article)]
+
+    def _entry(self, value: Entry) -> Any:
+        # A timeline line as one flat list: what it shows of its article (LINKED_FIELDS) and
+        # its event's fields, listed rather than serialised as data classes. Timeline pages
+        # hold a hundred each: this was a third of keying.
+        plain = self._plain
+        row = ["entry", *_entry_values(value), *self._link_fields(value.article)]
         if value.event is not None:
             row += [v if type(v) in SCALARS else plain(v) for v in _event_values(value.event)]
         return row
@@ -362,6 +385,8 @@ def _form_of(kind: type) -> tuple[Form, bool, bool]:
         form = PageCache._entity
     elif kind is Entry:
         form = PageCache._entry
+    elif kind is Linked:
+        form = PageCache._linked
     elif kind is Facet:
         form = PageCache._facet
     elif kind is Period:

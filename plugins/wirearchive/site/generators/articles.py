@@ -112,7 +112,13 @@ def _article(data: SiteData, article: Article, shown: Article, version: str | No
         meta=meta,
         make=partial(linked_body, shown, glossary, page),
     )
-    yield Generated(dispatch_file(article, version, shown), raw_file(data.project.root, shown))
+    root = data.project.root
+    # The file as read for the archive: `mkdocs serve` takes the last build's for the same
+    # article (its file's bytes are those the archive read then: archive.read_archive).
+    yield Generated(
+        dispatch_file(article, version, shown),
+        made_of(data.carried, "raw file", page, [shown, str(root)], lambda: raw_file(root, shown)),
+    )
 
 
 def _versions(article: Article) -> list[dict]:
