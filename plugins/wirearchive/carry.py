@@ -7,11 +7,12 @@ the very same `Article` object in the next build. What is made from unchanged ar
 metadata, the digest of any of them in a page's key) is then the same, and a reload need not
 make it again: a reload of a 10,000-dispatch archive made all of it for one edit.
 
-A value is carried under a key of the *identity* of what it was made from (`id()` of the
-objects), and the value holds those objects, so that no other object can take their ids
-while it is carried. What it was made from must never change: articles and what is made of
-them are frozen, or built once and only read. A value found is checked by its maker against
-what it is asked for now (`is`, not `==`), so a key that names another object cannot match.
+A value is kept under a key that names it (a page's path, an entity's id; or the `id()` of
+the one object it was made from, which the value then holds, so that no other object can
+take that id while it is carried), with what it was made from (`made_of`). It is taken only
+when asked for from the very same objects (`is`, not `==`; an equal string or number will
+do). What a value was made from must never change: articles and what is made of them are
+frozen, or built once and only read.
 
 A build keeps what it made or took (`keep`, `recall`); `next_build` makes that the last
 build's, and what the next build does not take is let go at its end (`end_build`): what is
@@ -62,9 +63,6 @@ class Carried:
     def end_build(self) -> None:
         """A build ended: what it did not take of the last one's is let go."""
         self._last = {}
-
-    def __len__(self) -> int:
-        return len(self._now)
 
 
 class CarriedEntries:
