@@ -169,7 +169,7 @@ class PageCache:
                 src_uri,
                 item.template,
                 self._markdown(src_uri, item),
-                self._digest(item.meta, carry=True) if item.meta else {},
+                self._metadata(src_uri, item),
                 self._plain(item.context),
                 self._plain(extras),
                 item.title,
@@ -198,6 +198,23 @@ class PageCache:
                 lambda: _text(make()),
             )
         return _text(make())
+
+    def _metadata(self, src_uri: str, item: Generated) -> object:
+        """The digest of a page's metadata ({} for none). An article's, if it is not made
+        yet, is made here (and kept for its page); `mkdocs serve` takes the last build's digest
+        when the metadata is made by the same function of the same values (the articles), and
+        then does not make it at all for a page it leaves as it is."""
+        make = item.make_meta
+        if isinstance(make, functools.partial) and not make.keywords:
+            return made_of(
+                self.carried,
+                "metadata digest",
+                src_uri,
+                [make.func, *make.args],
+                lambda: self._digest(item.metadata(), carry=False),
+            )
+        meta = item.metadata()
+        return self._digest(meta, carry=False) if meta else {}
 
     def look_up(self, src_uri: str, item: Generated) -> str | None:
         """The key of a page's kept HTML, or None (then, if it may be kept, its key is

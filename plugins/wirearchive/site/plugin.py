@@ -324,7 +324,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 isinstance(file, ArchiveFile)
                 and file.generated_by
                 and not file.inclusion.is_in_nav()  # its title is in every page's navigation
-                and not _searched(item.meta, default={"exclude": True})
+                # (metadata yet to be made is an article's front matter, DESIGN's keys alone:
+                # never `search`; made here, it would be made for every page)
+                and not _searched(
+                    item.meta if item.make_meta is None else {}, default={"exclude": True}
+                )
                 and file.dest_uri in recorded
                 and cache.key_of(src_uri, item) == recorded[file.dest_uri]
                 and os.path.isfile(file.abs_dest_path)
@@ -344,7 +348,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if item is None:
             return markdown
         self.warnings_before[page.file.src_uri] = self.warnings.count
-        page.meta.update(item.meta)
+        kept = None
+        if self.page_cache is not None:  # (before the metadata is made: its key's digest)
+            kept = self.page_cache.look_up(page.file.src_uri, item)
+        page.meta.update(item.metadata())
         page.meta["template"] = item.template
         if item.title and "title" not in page.meta:
             page.meta["title"] = item.title
@@ -354,9 +361,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 # tags do): a headline or a glossary line is text, escaped here once, as
                 # Markup, so that the archive's autoescaping templates do not escape it twice.
                 page.meta[key] = escape(str(page.meta[key]))
-        kept = None
-        if self.page_cache is not None:
-            kept = self.page_cache.look_up(page.file.src_uri, item)
         if item.make is not None:  # an article's Markdown, made now that its page is read
             if kept is None or _indexed(page):  # (a kept page's is not converted)
                 markdown = item.make()
@@ -490,7 +494,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         memory a build gains while it renders."""
         item = self.pages.get(page.file.src_uri)
         if item is not None:
-            item.context, item.meta = {}, {}
+            item.context, item.meta, item.make_meta = {}, {}, None
             page.content = ""
         return output
 

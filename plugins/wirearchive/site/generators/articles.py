@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from ...carry import made_of
+from ...carry import Carried, made_of
 from ...dispatch import NotText, decode, normalize, strip_controls
 from ...entities import Glossary
 from ...model import RAW_NAMES, Article
@@ -85,17 +85,6 @@ def _article(data: SiteData, article: Article, shown: Article, version: str | No
     glossary = data.archive.glossary
     page = article_page(article, version)
     chips = [glossary[i] for i in shown.entities if i in glossary] if glossary else []
-    # The page's metadata is the article's front matter (what `wirearchive show` prints),
-    # handed to MkDocs as data: writing and re-reading YAML was a fifth of a build. Made
-    # of the two articles alone: `mkdocs serve` takes it from its last build when they are
-    # the same (it is only read, as every page's `meta`).
-    meta = made_of(
-        data.carried,
-        "article metadata",
-        page,
-        [shown, article],
-        lambda: replace(shown, date=article.date, slug=article.slug).metadata(),
-    )
     yield Generated(
         page,
         "",
@@ -109,8 +98,8 @@ def _article(data: SiteData, article: Article, shown: Article, version: str | No
             "article_entities": chips,
             "versions": _versions(article),
         },
-        meta=meta,
         make=partial(linked_body, shown, glossary, page),
+        make_meta=partial(article_metadata, data.carried, page, shown, article),
     )
     root = data.project.root
     # The file as read for the archive: `mkdocs serve` takes the last build's for the same
@@ -118,6 +107,20 @@ def _article(data: SiteData, article: Article, shown: Article, version: str | No
     yield Generated(
         dispatch_file(article, version, shown),
         made_of(data.carried, "raw file", page, [shown, str(root)], lambda: raw_file(root, shown)),
+    )
+
+
+def article_metadata(carried: Carried | None, page: str, shown: Article, article: Article) -> dict:
+    """The metadata of the page `page` showing `shown` of `article`: the article's front
+    matter (what `wirearchive show` prints), handed to MkDocs as data (writing and re-reading
+    YAML was a fifth of a build). Made of the two articles alone: `mkdocs serve` takes the
+    last build's when they are the same (it is only read, as every page's `meta`)."""
+    return made_of(
+        carried,
+        "article metadata",
+        page,
+        [shown, article],
+        lambda: replace(shown, date=article.date, slug=article.slug).metadata(),
     )
 
 

@@ -30,6 +30,15 @@ class Generated:
     # A page's Markdown made when MkDocs reads the page (then `content` is ""): an article's
     # text is not held from the start of the build to its page's turn (about 7 KB a dispatch).
     make: Callable[[], str] | None = None
+    # Its metadata made when first asked for (`metadata()`): an article's front matter, which
+    # `mkdocs serve --dirty` never makes for a page it leaves as it is (7 KB a dispatch).
+    make_meta: Callable[[], dict] | None = None
+
+    def metadata(self) -> dict:
+        """The page's metadata, made now if it is not yet."""
+        if self.make_meta is not None:
+            self.meta, self.make_meta = self.make_meta(), None
+        return self.meta
 
 
 @dataclass
