@@ -181,40 +181,36 @@ class PageCache:
         self.used.add(key)
         return key
 
-    def _markdown(self, src_uri: str, item: Generated) -> str:
+    def _markdown(self, src_uri: str, item: Generated) -> object:
         """The digest of a page's Markdown. An article's, if it is not made yet (a dirty build
-        keys every page before MkDocs reads any), is made here and let go; `mkdocs serve`
-        takes the last build's digest when it was made by the same function of the same
-        values (the article and the glossary: wirearchive.carry)."""
+        keys every page before MkDocs reads any), is made here and let go."""
         make = item.make
-        if make is None:
-            return _text(item.content)
-        if isinstance(make, functools.partial) and not make.keywords:
-            return made_of(
-                self.carried,
-                "markdown digest",
-                src_uri,
-                [make.func, *make.args],
-                lambda: _text(make()),
-            )
-        return _text(make())
+        return self._made_digest(
+            "markdown digest",
+            src_uri,
+            make,
+            lambda: _text(item.content if make is None else make()),
+        )
 
     def _metadata(self, src_uri: str, item: Generated) -> object:
         """The digest of a page's metadata ({} for none). An article's, if it is not made
-        yet, is made here (and kept for its page); `mkdocs serve` takes the last build's digest
-        when the metadata is made by the same function of the same values (the articles), and
-        then does not make it at all for a page it leaves as it is."""
-        make = item.make_meta
+        yet, is made here (and kept for its page)."""
+
+        def digest() -> object:
+            meta = item.metadata()
+            return self._digest(meta, carry=False) if meta else {}
+
+        return self._made_digest("metadata digest", src_uri, item.make_meta, digest)
+
+    def _made_digest(
+        self, kind: str, src_uri: str, make: Callable | None, digest: Callable[[], object]
+    ) -> object:
+        """`digest()` of what a page's `make` makes; `mkdocs serve` takes the last build's
+        when `make` is the same function of the same values (an article, the glossary:
+        wirearchive.carry), and then an unchanged page's Markdown or metadata is not made."""
         if isinstance(make, functools.partial) and not make.keywords:
-            return made_of(
-                self.carried,
-                "metadata digest",
-                src_uri,
-                [make.func, *make.args],
-                lambda: self._digest(item.metadata(), carry=False),
-            )
-        meta = item.metadata()
-        return self._digest(meta, carry=False) if meta else {}
+            return made_of(self.carried, kind, src_uri, [make.func, *make.args], digest)
+        return digest()
 
     def look_up(self, src_uri: str, item: Generated) -> str | None:
         """The key of a page's kept HTML, or None (then, if it may be kept, its key is
