@@ -92,7 +92,7 @@ _linked_values = operator.attrgetter(*LINKED_FIELDS)
 @dataclasses.dataclass(frozen=True, slots=True)
 class Linked:
     """A dispatch one page links to, in that page's key: what it shows of it (LINKED_FIELDS),
-    made once per article (`PageCache._linked`)."""
+    made once per article (`PageCache._link_fields`)."""
 
     article: Article
 
@@ -150,7 +150,8 @@ class PageCache:
         # so that its id is not given to another one while the memo lasts
         self._digests: dict[int, tuple[object, object]] = {}
         # `mkdocs serve`: the digests of the last build's values this build is given again
-        # (an unchanged article, a page's timeline or metadata: wirearchive.carry)
+        # (an unchanged article, a page's timeline), and of pages' Markdown and metadata made
+        # of the same values (wirearchive.carry)
         self.carried = carried
         self._links: dict[int, tuple[Article, list]] = {}  # id -> (article, LINKED_FIELDS)
         # source_file -> the article as read and its parse cache entry's digest (archive.py)
@@ -273,8 +274,8 @@ class PageCache:
 
     def _digest(self, value: Any, carry: bool) -> str:
         """The digest of `value`'s plain form, made once a build; with `carry`, also taken
-        from the last build of this process for the very same object (never changed once
-        made: an article, a timeline, a page's metadata)."""
+        from the last build of this process for the very same object (one never changed once
+        made: an article, a timeline, a year or a month of one)."""
         known = self._digests.get(id(value))
         if known is None and carry and self.carried is not None:
             found = self.carried.recall("digest", id(value), lambda kept: kept[0] is value)
