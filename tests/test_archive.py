@@ -1,6 +1,8 @@
 """The whole archive: duplicates, slugs unique in their month, bad files never crash it."""
 
+import os
 import shutil
+from pathlib import Path
 
 from wirearchive.archive import read_archive
 from wirearchive.dispatch import ParseOptions
@@ -189,3 +191,53 @@ def test_a_read_in_the_same_process_takes_the_files_it_kept(tmp_path):
     assert {f: d for f, (_, d) in second.origins.items()} == {
         f: d for f, (_, d) in fresh.origins.items()
     }
+
+
+def test_a_read_in_the_same_process_does_not_read_a_file_the_file_system_says_is_unchanged(
+    tmp_path, monkeypatch
+):
+    """With `stamps`, a file whose size, times and inode are those the last read saw is
+    taken from `kept` without being read; a file written again is read, even when its
+    size and modification time are set back as they were (its change time is not); so is
+    every file when the settings change."""
+    for n in range(3):
+        write(
+            tmp_path, f"2025/06/{n}.txt", WIRE.format(title=f"Headline {n}", day=n + 1, text="A.")
+        )
+    cache = tmp_path / "cache"
+    kept: dict = {}
+    stamps: dict = {}
+
+    def read(**options):
+        return read_archive(
+            tmp_path, "articles", OPTIONS, workers=1, cache_dir=cache, kept=kept, stamps=stamps,
+            **options,
+        )  # fmt: skip
+
+    first = read()
+    assert (first.parsed, len(stamps)) == (3, 3)
+    opened: list[str] = []
+    real = Path.read_bytes
+
+    def spy(path: Path) -> bytes:
+        opened.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", spy)
+    second = read()
+    assert (second.parsed, second.remembered, opened) == (0, 3, [])
+    assert [a.metadata() for a in second.articles] == [a.metadata() for a in first.articles]
+
+    edited = tmp_path / "articles/2025/06/1.txt"
+    before = edited.stat()
+    while edited.stat().st_ctime_ns == before.st_ctime_ns:  # the clock's next tick (~4 ms)
+        edited.write_text(WIRE.format(title="Headline X", day=2, text="A."), encoding="utf-8")
+    os.utime(edited, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert edited.stat().st_size == before.st_size
+    third = read()
+    assert opened == ["1.txt"] and (third.parsed, third.remembered) == (1, 2)
+    assert "Headline X" in [a.title for a in third.articles]
+    # Other settings give other keys: every file is read (and parsed) again.
+    opened.clear()
+    fourth = read(max_bytes=500_000)
+    assert sorted(opened) == ["0.txt", "1.txt", "2.txt"] and fourth.parsed == 3

@@ -97,10 +97,12 @@ class Project:
         now: datetime | None = None,
         progress: Callable[[int], Progress] | None = None,
         kept: dict[str, tuple[Loaded, str]] | None = None,
+        stamps: dict[str, tuple[str, tuple, str]] | None = None,
     ) -> Archive:
         """Every dispatch of the site, annotated with `glossary`, through the parse cache;
-        items under embargo at `now` (default: the build's time) are withheld; `kept`, the
-        files an earlier read in this process loaded (`archive.read_archive`)."""
+        items under embargo at `now` (default: the build's time) are withheld; `kept` and
+        `stamps`, the files an earlier read in this process loaded and what the file system
+        said of them (`archive.read_archive`)."""
         return read_archive(
             self.root,
             self.articles_dir,
@@ -113,4 +115,5 @@ class Project:
             publish_embargoed=self.publish_embargoed,
             progress=progress,
             kept=kept,
+            stamps=stamps,
         )

@@ -64,6 +64,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         super().__init__()
         # The files the last build read, for the next (`mkdocs serve`): archive.read_archive.
         self.kept: dict[str, tuple[Loaded, str]] = {}
+        self.stamps: dict[str, tuple[str, tuple, str]] = {}  # what the file system said of them
         # What the last build made of unchanged dispatches, for the next (wirearchive.carry);
         # only through `mkdocs serve`'s builds: a single build lets its pages' timelines and
         # metadata go as it renders them.
@@ -122,6 +123,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             glossary,
             progress=lambda total: Progress(total, "reading dispatches", log.info),
             kept=self.kept,
+            stamps=self.stamps,
         )
         seconds = time.monotonic() - started
         read = self.archive
