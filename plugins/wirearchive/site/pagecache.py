@@ -385,6 +385,17 @@ Form = Callable[["PageCache", Any], Any]
 _FORMS: dict[type, tuple[Form, bool, bool]] = {}
 
 
+# The archive's own types, each by a form that knows what its pages show of it.
+_OWN_FORMS: dict[type, Form] = {
+    Article: PageCache._article,
+    Entity: PageCache._entity,
+    Entry: PageCache._entry,
+    Linked: PageCache._linked,
+    Facet: PageCache._facet,
+    Period: PageCache._period,
+}
+
+
 def _form_of(kind: type) -> tuple[Form, bool, bool]:
     form: Form
     if issubclass(kind, (bool, int, float)):
@@ -393,19 +404,9 @@ def _form_of(kind: type) -> tuple[Form, bool, bool]:
         form = _markup if issubclass(kind, Markup) else _as_is
     elif issubclass(kind, (dt.datetime, dt.date)):
         form = _isoformat
-    elif kind is Article:
-        form = PageCache._article
-    elif kind is Entity:
-        form = PageCache._entity
-    elif kind is Entry:
-        form = PageCache._entry
-    elif kind is Linked:
-        form = PageCache._linked
-    elif kind is Facet:
-        form = PageCache._facet
-    elif kind is Period:
-        form = PageCache._period
-    elif issubclass(kind, (Article, Entity, Entry, Facet, Period)):
+    elif kind in _OWN_FORMS:
+        form = _OWN_FORMS[kind]
+    elif issubclass(kind, tuple(_OWN_FORMS)):
         form = _uncacheable  # a subclass: fields the forms above do not know of
     elif issubclass(kind, Glossary):
         form = PageCache._glossary
