@@ -190,3 +190,14 @@ class FileCache:
                     path.unlink(missing_ok=True)
         except OSError as exc:
             self.failure = self.failure or f"{self.folder}: {exc}"
+
+
+def file_stamp(path: str | Path) -> tuple[int, int, int, int] | None:
+    """What the file system says of a file: size, modification and change times, inode; None
+    when it cannot say. An edit changes it; a tool that sets the modification time back
+    still changes the change time, which no program can set."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino)

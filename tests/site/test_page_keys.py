@@ -290,3 +290,24 @@ def test_templates_show_no_more_of_a_linked_dispatch_than_page_keys_hold():
     # the site key holds whether it has articles).
     assert "facet.articles" in text and "m.articles" in text
     assert not re.search(r"(?<!\barchive)\.articles(?!\s*\|\s*length)", text)
+
+
+def test_an_articles_markdown_is_made_once_for_its_key_and_its_page(tmp_path):
+    """A page being read (`look_up`) keeps the Markdown made for its key, for MkDocs; keyed
+    before any page is read (a dirty build), it is made for the digest and let go. The key
+    is the same as for the Markdown given as it is."""
+    cache = _keys(tmp_path, Archive())
+    made: list[str] = []
+
+    def make() -> str:
+        made.append("x")
+        return "Texte de la dépêche."
+
+    read = Generated("a.md", "", "wirearchive/listing.html", {}, make=make)
+    cache.look_up("a.md", read)
+    assert (made, read.make, read.content) == (["x"], None, "Texte de la dépêche.")
+    early = Generated("b.md", "", "wirearchive/listing.html", {}, make=make)
+    cache.key_of("b.md", early)
+    assert (len(made), early.make, early.content) == (2, make, "")
+    given = Generated("a.md", "Texte de la dépêche.", "wirearchive/listing.html", {})
+    assert _keys(tmp_path / "other", Archive()).key_of("a.md", given) == cache.keys["a.md"]

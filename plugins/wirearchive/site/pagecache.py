@@ -157,8 +157,9 @@ class PageCache:
         # source_file -> the article as read and its parse cache entry's digest (archive.py)
         self.origins: Mapping[str, tuple[Article, str]] = getattr(browse.archive, "origins", {})
 
-    def key_of(self, src_uri: str, item: Generated) -> str | None:
-        """The key of a page's HTML, noted, or None when the page may not be kept."""
+    def key_of(self, src_uri: str, item: Generated, hold: bool = False) -> str | None:
+        """The key of a page's HTML, noted, or None when the page may not be kept; `hold`:
+        an article's Markdown made for the key is kept on `item` (its page is being read)."""
         known = self.keys.get(src_uri)
         if known is not None:
             return known
@@ -169,7 +170,7 @@ class PageCache:
             plain = [
                 src_uri,
                 item.template,
-                self._markdown(src_uri, item),
+                self._markdown(src_uri, item, hold),
                 self._metadata(src_uri, item),
                 self._plain(item.context),
                 self._plain(extras),
@@ -182,16 +183,21 @@ class PageCache:
         self.used.add(key)
         return key
 
-    def _markdown(self, src_uri: str, item: Generated) -> object:
-        """The digest of a page's Markdown. An article's, if it is not made yet (a dirty build
-        keys every page before MkDocs reads any), is made here and let go."""
+    def _markdown(self, src_uri: str, item: Generated, hold: bool) -> object:
+        """The digest of a page's Markdown. An article's, if it is not made yet, is made here:
+        kept with `hold`, let go otherwise (a dirty build keys every page before MkDocs reads
+        any: it would hold them all)."""
         make = item.make
-        return self._made_digest(
-            "markdown digest",
-            src_uri,
-            make,
-            lambda: _text(item.content if make is None else make()),
-        )
+
+        def digest() -> object:
+            if make is None:
+                return _text(item.content)
+            text = make()
+            if hold:
+                item.content, item.make = text, None
+            return _text(text)
+
+        return self._made_digest("markdown digest", src_uri, make, digest)
 
     def _metadata(self, src_uri: str, item: Generated) -> object:
         """The digest of a page's metadata ({} for none). An article's, if it is not made
@@ -215,8 +221,8 @@ class PageCache:
 
     def look_up(self, src_uri: str, item: Generated) -> str | None:
         """The key of a page's kept HTML, or None (then, if it may be kept, its key is
-        noted)."""
-        key = self.key_of(src_uri, item)
+        noted). The page is being read: Markdown made for its key stays on `item`."""
+        key = self.key_of(src_uri, item, hold=True)
         if key is None or self.files is None or not self.files.has(key):
             return None
         self.hits[src_uri] = key

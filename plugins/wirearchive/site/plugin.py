@@ -21,6 +21,7 @@ from .. import publish, shards
 from ..archive import Archive
 from ..article import Loaded
 from ..browse import browse_of
+from ..cache import file_stamp
 from ..carry import MISSING, Carried
 from ..progress import Progress
 from ..project import Project
@@ -350,8 +351,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if item is None:
             return markdown
         self.warnings_before[page.file.src_uri] = self.warnings.count
+        # An article's Markdown and metadata are made now that its page is read, unless the
+        # page is kept; its key comes first (it makes what its digests need, once).
+        made = item.make is not None
         kept = None
-        if self.page_cache is not None:  # (before the metadata is made: its key's digest)
+        if self.page_cache is not None:
             kept = self.page_cache.look_up(page.file.src_uri, item)
         page.meta.update(item.metadata())
         page.meta["template"] = item.template
@@ -363,9 +367,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 # tags do): a headline or a glossary line is text, escaped here once, as
                 # Markup, so that the archive's autoescaping templates do not escape it twice.
                 page.meta[key] = escape(str(page.meta[key]))
-        if item.make is not None:  # an article's Markdown, made now that its page is read
-            if kept is None or _indexed(page):  # (a kept page's is not converted)
-                markdown = item.make()
+        if item.make is not None and (kept is None or _indexed(page)):
+            item.content, item.make = item.make(), None
+        if made:  # made for the key or just now; "" for a kept page, which is not converted
+            markdown = item.content
             item.make = None
         # MkDocs has read the page's Markdown (it is `markdown` now): the copies the file and
         # the generator held are let go, rather than kept to the end of the build.
@@ -542,30 +547,25 @@ def _written(config, item: Generated, carried: Carried | None = None) -> File:
     A dirty build finds most of them there already, and leaves them. `mkdocs serve --dirty`
     (`carried`) does not even read one again when its content is the very object the last
     build wrote or found there (a dispatch's or a feed the generators took from that build:
-    carry.py) and the file's size and time are those it had then."""
+    carry.py) and the file system says the same of the file as then (`cache.file_stamp`)."""
     path = os.path.join(config.site_dir, *item.src_uri.split("/"))
-    try:
-        before = os.stat(path)
-    except OSError:
-        before = None
+    before = file_stamp(path)
     if carried is not None and id(item.content) not in carried.given:
         carried = None  # made afresh (a search part): nothing to hold for the next build
     if carried is not None and before is not None:
-        now = (before.st_size, before.st_mtime_ns)
         found = carried.recall(
-            "written", item.src_uri, lambda kept: kept[0] is item.content and kept[1] == now
+            "written", item.src_uri, lambda kept: kept[0] is item.content and kept[1] == before
         )
         if found is not MISSING:
             return File.generated(config, item.src_uri, abs_src_path=path)
     content = item.content.encode("utf-8") if isinstance(item.content, str) else item.content
     try:
-        same = before is not None and before.st_size == len(content)
+        same = before is not None and before[0] == len(content)
         same = same and Path(path).read_bytes() == content
     except OSError:
         same = False
     if not same:
         write_file(content, path)
     if carried is not None:
-        after = os.stat(path)
-        carried.keep("written", item.src_uri, (item.content, (after.st_size, after.st_mtime_ns)))
+        carried.keep("written", item.src_uri, (item.content, file_stamp(path)))
     return File.generated(config, item.src_uri, abs_src_path=path)
