@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -311,3 +312,46 @@ def test_an_articles_markdown_is_made_once_for_its_key_and_its_page(tmp_path):
     assert (len(made), early.make, early.content) == (2, make, "")
     given = Generated("a.md", "Texte de la dépêche.", "wirearchive/listing.html", {})
     assert _keys(tmp_path / "other", Archive()).key_of("a.md", given) == cache.keys["a.md"]
+
+
+def test_an_articles_page_is_keyed_by_what_makes_its_markdown_and_metadata(tmp_path):
+    """An article's Markdown and front matter are made by a function of the article and the
+    glossary (a `partial`, its recipe): the page's key holds the recipe, and neither is made
+    for it (a dirty build keys every page; a kept page is never converted). The key is the
+    same in another build of the same archive, and another for another or an edited article."""
+    made: list[str] = []
+
+    def body(article: Article, glossary: object, page: str) -> str:
+        made.append(page)
+        return article.body
+
+    def front_matter(page: str, article: Article, latest: Article, **keywords) -> dict:
+        made.append(page)
+        return latest.metadata()
+
+    def item(article: Article, **keywords) -> Generated:
+        page = article.url + "index.md"
+        return Generated(
+            page,
+            "",
+            "wirearchive/listing.html",
+            {},
+            make=partial(body, article, None, page),
+            make_meta=partial(front_matter, page, article, article, **keywords),
+        )
+
+    def key(root: Path, name: str, **keywords) -> str | None:
+        archive = _read(root)
+        [article] = [a for a in archive.articles if a.source_file.endswith(name)]
+        return _keys(root / "keys", archive).key_of("page.md", item(article, **keywords))
+
+    root = _site(tmp_path)
+    first = key(root, "a.txt", carried=None)
+    assert made == [] and first is not None
+    assert key(root, "a.txt") == first  # another build, its own cache of keys
+    assert key(root, "b.txt") != first
+    # A keyword other than `carried` may change what is made: then it is made for the key.
+    assert key(root, "a.txt", strict=True) not in (None, first) and len(made) == 1
+    edited = root / "articles" / "2025" / "09" / "a.txt"
+    edited.write_text(DISPATCH.replace("iPhone", "iPad", 1), "utf-8")
+    assert key(root, "a.txt") != first

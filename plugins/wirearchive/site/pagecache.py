@@ -45,7 +45,7 @@ from markupsafe import Markup
 from ..article import Loaded, to_json
 from ..browse.indexes import Browse, Facet, Period
 from ..cache import FileCache
-from ..carry import MISSING, Carried, made_of
+from ..carry import MISSING, Carried
 from ..entities import Entity, Glossary
 from ..model import Article, Event
 from ..timeline.timeline import Entry, Month, Timeline, Year
@@ -184,40 +184,44 @@ class PageCache:
         return key
 
     def _markdown(self, src_uri: str, item: Generated, hold: bool) -> object:
-        """The digest of a page's Markdown. An article's, if it is not made yet, is made here:
-        kept with `hold`, let go otherwise (a dirty build keys every page before MkDocs reads
-        any: it would hold them all)."""
+        """The digest of a page's Markdown, or of its recipe. Markdown made here (by a `make`
+        that is no recipe) is kept with `hold`, let go otherwise (a dirty build keys every page
+        before MkDocs reads any: it would hold them all)."""
         make = item.make
-
-        def digest() -> object:
-            if make is None:
-                return _text(item.content)
-            text = make()
-            if hold:
-                item.content, item.make = text, None
-            return _text(text)
-
-        return self._made_digest("markdown digest", src_uri, make, digest)
+        recipe = self._recipe(make)
+        if recipe is not None:
+            return recipe
+        if make is None:
+            return _text(item.content)
+        text = make()
+        if hold:
+            item.content, item.make = text, None
+        return _text(text)
 
     def _metadata(self, src_uri: str, item: Generated) -> object:
-        """The digest of a page's metadata ({} for none). An article's, if it is not made
-        yet, is made here (and kept for its page)."""
+        """The digest of a page's metadata ({} for none), or of its recipe."""
+        recipe = self._recipe(item.make_meta)
+        if recipe is not None:
+            return recipe
+        meta = item.metadata()
+        return self._digest(meta, carry=False) if meta else {}
 
-        def digest() -> object:
-            meta = item.metadata()
-            return self._digest(meta, carry=False) if meta else {}
+    def _recipe(self, make: Callable | None) -> object | None:
+        """What `make` would make, told by what it is made of, or None when it cannot be.
 
-        return self._made_digest("metadata digest", src_uri, item.make_meta, digest)
-
-    def _made_digest(
-        self, kind: str, src_uri: str, make: Callable | None, digest: Callable[[], object]
-    ) -> object:
-        """`digest()` of what a page's `make` makes; `mkdocs serve` takes the last build's
-        when `make` is the same function of the same values (an article, the glossary:
-        wirearchive.carry), and then an unchanged page's Markdown or metadata is not made."""
-        if isinstance(make, functools.partial) and not make.keywords:
-            return made_of(self.carried, kind, src_uri, [make.func, *make.args], digest)
-        return digest()
+        An article's Markdown and front matter are made by a `functools.partial` of a function
+        of its positional arguments alone (an article, the glossary, the page's path); a
+        keyword argument only says where the value may be taken from when it was made before
+        (`carried`: wirearchive.carry), never what it is. The function's name and its
+        arguments' plain forms then stand for the value in the key, and the value is not made
+        for it: a dirty build keys every page, and makes the Markdown and front matter only of
+        the pages it renders again; a kept page's Markdown is never made. The package's code is
+        in the site key, so a change to the function gives every page a new key.
+        """
+        if not isinstance(make, functools.partial) or set(make.keywords) - RECIPE_KEYWORDS:
+            return None
+        func = make.func
+        return ["made of", f"{func.__module__}.{func.__qualname__}", self._sequence(make.args)]
 
     def look_up(self, src_uri: str, item: Generated) -> str | None:
         """The key of a page's kept HTML, or None (then, if it may be kept, its key is
@@ -377,6 +381,7 @@ class PageCache:
 
 
 SCALARS = frozenset({str, int, float, bool, type(None)})  # exactly these types, as they are
+RECIPE_KEYWORDS = frozenset({"carried"})  # of a recipe (`PageCache._recipe`): not what it makes
 ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
 _article_values = operator.attrgetter(*ARTICLE_FIELDS)
 ENTITY_FIELDS = tuple(f.name for f in dataclasses.fields(Entity) if f.name != "aliases")

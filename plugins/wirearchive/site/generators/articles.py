@@ -99,7 +99,7 @@ def _article(data: SiteData, article: Article, shown: Article, version: str | No
             "versions": _versions(article),
         },
         make=partial(linked_body, shown, glossary, page),
-        make_meta=partial(article_metadata, data.carried, page, shown, article),
+        make_meta=partial(article_metadata, page, shown, article, carried=data.carried),
     )
     root = data.project.root
     # The file as read for the archive: `mkdocs serve` takes the last build's for the same
@@ -110,11 +110,14 @@ def _article(data: SiteData, article: Article, shown: Article, version: str | No
     )
 
 
-def article_metadata(carried: Carried | None, page: str, shown: Article, article: Article) -> dict:
+def article_metadata(
+    page: str, shown: Article, article: Article, carried: Carried | None = None
+) -> dict:
     """The metadata of the page `page` showing `shown` of `article`: the article's front
     matter (what `wirearchive show` prints), handed to MkDocs as data (writing and re-reading
-    YAML was a fifth of a build). Made of the two articles alone: `mkdocs serve` takes the
-    last build's when they are the same (it is only read, as every page's `meta`)."""
+    YAML was a fifth of a build). Made of the two articles alone (a page's key holds them,
+    not the metadata: PageCache._recipe); `mkdocs serve` takes the last build's from
+    `carried` when they are the same (it is only read, as every page's `meta`)."""
     return made_of(
         carried,
         "article metadata",
