@@ -216,3 +216,49 @@ def test_related_is_the_ranking_it_describes(drawn, window):
             assert [a.source_file for a in browse.related(me, 8)] == [
                 a.source_file for a in expected[:8]
             ]
+
+
+def _ranks(browse: Browse) -> dict[str, list[str]]:
+    return {a.source_file: [r.source_file for r in browse.related(a, 8)] for a in browse.articles}
+
+
+def test_related_ranks_kept_on_disk_serve_the_next_build_of_the_same_shape(tmp_path, monkeypatch):
+    """A build keeps the ranks of related dispatches in the cache; the next one (another
+    process) takes them while every file, date and entity is the same, and ranks no article.
+    The answers are the same either way; another entity ranks again; a damaged file is none."""
+    from dataclasses import replace
+
+    from wirearchive.cache import FileCache
+
+    store = FileCache(tmp_path / "related", "")
+    when = [f"2025-0{1 + n % 9}-1{n % 10}T09:00" for n in range(30)]
+    articles = [article(f"a{n}", when[n], entities=["x", "y", "z"][n % 3 :]) for n in range(30)]
+    first = Browse(archive_of(*articles))
+    assert first.recall_related(store) == 0
+    expected = _ranks(first)
+    first.keep_related()
+    assert len(list((tmp_path / "related").iterdir())) == 1
+
+    ranked: list[int] = []
+    rank = Browse._rank_related
+    monkeypatch.setattr(
+        Browse, "_rank_related", lambda self, a, me, n: ranked.append(me) or rank(self, a, me, n)
+    )
+    edited = [replace(a, body="Autre texte.") if n == 7 else a for n, a in enumerate(articles)]
+    again = Browse(archive_of(*edited))
+    assert again.recall_related(store) == 30
+    assert _ranks(again) == expected and ranked == []
+    assert any(r is edited[7] for a in again.articles for r in again.related(a, 8))
+
+    renamed = [replace(a, entities=("x",)) if n == 7 else a for n, a in enumerate(edited)]
+    other = Browse(archive_of(*renamed))
+    assert other.recall_related(store) == 0
+    assert _ranks(other) != expected and len(ranked) == 30
+    assert _ranks(other) == _ranks(Browse(archive_of(*renamed)))
+    other.keep_related()  # the ranks of the old shape are forgotten
+    assert len(list((tmp_path / "related").iterdir())) == 1
+
+    [kept] = (tmp_path / "related").iterdir()
+    for damaged in (b"{", b"[1, 2]", kept.read_bytes().replace(b"[", b"[99,", 2)):
+        kept.write_bytes(damaged)
+        assert Browse(archive_of(*renamed)).recall_related(store) == 0

@@ -135,7 +135,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         )
         for problem in self.archive.problems:
             (log.info if problem.severity == "info" else log.warning)(str(problem))
-        browse_of(self.archive, self.carried)  # the archive's indexes, for every page
+        browse = browse_of(self.archive, self.carried)  # the archive's indexes, for every page
+        shard = self.project.shard
+        store = self.project.file_cache("related" if shard is None else f"related-{shard.spec}", "")
+        if store is not None:
+            taken = browse.recall_related(store)
+            log.info(f"related dispatches of {taken:,} articles taken from an earlier build")
         data = SiteData(
             self.archive,
             self.project,
@@ -424,6 +429,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             write_sitemap(site_dir, sorted_sitemap(xml))
         if self.project.shard is not None:
             shards.mark(site_dir, self.project.shard)
+        browse_of(self.archive).keep_related()
         if self.record is not None:
             self._record_build(config)
         if self.carried is not None:
