@@ -116,3 +116,54 @@ def test_related_ranks_are_taken_while_files_dates_and_entities_stay_the_same():
     browse = Browse(archive_of(*renamed), carried)
     assert _related(browse) == _related(Browse(archive_of(*renamed))) != first
     assert carried.taken["related ranks"] == 0
+
+
+def test_an_article_pages_key_is_taken_while_it_and_its_neighbours_are_the_same(tmp_path):
+    """`mkdocs serve`: an article page made of the very same article, showing the very same
+    neighbours and related dispatches, takes the last build's key; a page next to an edited
+    dispatch makes its key again. Every key is the one a fresh build gives."""
+    from functools import partial
+
+    from wirearchive.cache import FileCache
+    from wirearchive.site.generators import Generated
+    from wirearchive.site.pagecache import PageCache
+
+    def page(shown) -> Generated:
+        return Generated(
+            shown.url + "index.md",
+            "",
+            "wirearchive/article.html",
+            {"article": shown, "latest": shown, "version": None},
+            make=partial(str, shown.body),
+            made_from=(shown, shown, None, None),
+        )
+
+    def keys(articles, carried=None) -> dict[str, str | None]:
+        browse = Browse(archive_of(*articles), carried)
+        cache = PageCache(FileCache(tmp_path / "pages", ""), "site", browse, carried)
+        return {a.source_file: cache.key_of(a.url + "index.md", page(a)) for a in browse.articles}
+
+    names = [
+        (f"a{n:02}", f"2025-0{1 + n % 9}-1{n % 10}T09:00", ["x", "y", "z"][n % 3 :])
+        for n in range(30)
+    ]
+    articles = [article(name, when, entities=entities) for name, when, entities in names]
+    carried = Carried()
+    carried.next_build()
+    first = keys(articles, carried)
+    assert first == keys(articles) and None not in first.values()
+    carried.end_build()
+
+    edited = [replace(a, body="Autre texte.") if n == 7 else a for n, a in enumerate(articles)]
+    carried.next_build()
+    second = keys(edited, carried)
+    assert second == keys(edited)
+    browse = Browse(archive_of(*edited))
+    near = {
+        a.source_file
+        for a in browse.articles
+        if edited[7] in (a, browse.previous(a), browse.next(a), *browse.related(a, 8))
+    }
+    assert 0 < carried.taken["page key"] == len(articles) - len(near)
+    changed = {f for f in first if first[f] != second[f]}
+    assert changed == {edited[7].source_file}  # a neighbour's body is not on a page

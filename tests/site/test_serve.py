@@ -145,6 +145,7 @@ def test_a_serve_build_takes_what_the_last_made_of_unchanged_dispatches(demo_cop
     assert taken["entity timeline"] > 0 and taken["timeline page"] > 0
     assert taken["digest"] >= articles - 2  # the unchanged articles' at least
     assert taken["glossary"] == 1  # its files are the same
+    assert taken["page key"] > 0  # of articles with the same neighbours
     # The site's feeds and those of the entities the edits left alone.
     assert 0 < taken["feed"] < len(list((demo_copy / "site").rglob("feed.*")))
     if dirty:  # a dirty build keys every page (by what makes it: PageCache._recipe)

@@ -45,7 +45,7 @@ from markupsafe import Markup
 from ..article import Loaded, to_json
 from ..browse.indexes import Browse, Facet, Period
 from ..cache import FileCache
-from ..carry import MISSING, Carried
+from ..carry import MISSING, Carried, made_of
 from ..entities import Entity, Glossary
 from ..model import Article, Event
 from ..timeline.timeline import Entry, Month, Timeline, Year
@@ -99,6 +99,14 @@ class Linked:
 
 def _linked(article: Article | None) -> Linked | None:
     return None if article is None else Linked(article)
+
+
+def _flat(value: object) -> list:
+    """The values `value` (what a template reads of `browse`) is made of, as `made_of` compares
+    them: a linked dispatch by its article, lists and tuples by their items."""
+    if isinstance(value, (list, tuple)):
+        return [v for item in value for v in _flat(item)]
+    return [value.article if isinstance(value, Linked) else value]
 
 
 def _nothing(browse: Browse, context: Mapping[str, Any]) -> object:
@@ -167,21 +175,36 @@ class PageCache:
             return None
         try:
             extras = TEMPLATES[item.template](self.browse, item.context)
-            plain = [
-                src_uri,
-                item.template,
-                self._markdown(src_uri, item, hold),
-                self._metadata(src_uri, item),
-                self._plain(item.context),
-                self._plain(extras),
-                item.title,
-            ]
+            if self.carried is not None and item.made_from:
+                # `mkdocs serve`: a page made from the very same values as in the last build
+                # (an unchanged article's), with the same neighbours, has the same key.
+                key = made_of(
+                    self.carried,
+                    "page key",
+                    src_uri,
+                    [self.site_key, item.template, item.title, *item.made_from, *_flat(extras)],
+                    lambda: self._key(src_uri, item, hold, extras),
+                )
+            else:
+                key = self._key(src_uri, item, hold, extras)
         except Uncacheable:
             return None
-        key = self.files.key(self.site_key, json.dumps(plain, ensure_ascii=False, sort_keys=True))
         self.keys[src_uri] = key
         self.used.add(key)
         return key
+
+    def _key(self, src_uri: str, item: Generated, hold: bool, extras: object) -> str:
+        assert self.files is not None
+        plain = [
+            src_uri,
+            item.template,
+            self._markdown(src_uri, item, hold),
+            self._metadata(src_uri, item),
+            self._plain(item.context),
+            self._plain(extras),
+            item.title,
+        ]
+        return self.files.key(self.site_key, json.dumps(plain, ensure_ascii=False, sort_keys=True))
 
     def _markdown(self, src_uri: str, item: Generated, hold: bool) -> object:
         """The digest of a page's Markdown, or of its recipe. Markdown made here (by a `make`

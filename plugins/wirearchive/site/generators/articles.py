@@ -100,6 +100,7 @@ def _article(data: SiteData, article: Article, shown: Article, version: str | No
         },
         make=partial(linked_body, shown, glossary, page),
         make_meta=partial(article_metadata, page, shown, article, carried=data.carried),
+        made_from=(shown, article, glossary, version),
     )
     root = data.project.root
     # The file as read for the archive: `mkdocs serve` takes the last build's for the same

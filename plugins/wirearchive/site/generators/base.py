@@ -33,6 +33,10 @@ class Generated:
     # Its metadata made when first asked for (`metadata()`): an article's front matter, which
     # `mkdocs serve --dirty` never makes for a page it leaves as it is (7 KB a dispatch).
     make_meta: Callable[[], dict] | None = None
+    # What the page (its Markdown, metadata, context and title) is made of alone, when its
+    # generator can say: `mkdocs serve` then takes the last build's key of a page made of the
+    # very same values (site/pagecache.py), rather than digesting it all again.
+    made_from: tuple = ()
 
     def metadata(self) -> dict:
         """The page's metadata, made now if it is not yet."""
