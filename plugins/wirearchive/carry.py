@@ -89,8 +89,8 @@ def made_of(
     `carried`, `make()`."""
     if carried is None:
         return make()
-    found = carried.recall(kind, key, lambda found: _same(found[0], sources))
-    if found is not MISSING and _same(found[0], sources):  # (made by this build: checked too)
+    found = carried.recall(kind, key, lambda found: same_sources(found[0], sources))
+    if found is not MISSING and same_sources(found[0], sources):  # (this build's: checked too)
         value = found[1]
     else:
         value = make()
@@ -99,7 +99,8 @@ def made_of(
     return value
 
 
-def _same(made_from: Sequence[Any], sources: Sequence[Any]) -> bool:
+def same_sources(made_from: Sequence[Any], sources: Sequence[Any]) -> bool:
+    """Whether `sources` are what a value was made from, as `made_of` compares them."""
     return len(made_from) == len(sources) and all(map(_same_source, made_from, sources))
 
 

@@ -13,6 +13,7 @@ from tests.conftest import FIXTURES
 from wirearchive.archive import read_archive
 from wirearchive.cache import FileCache
 from wirearchive.dispatch import ParseOptions
+from wirearchive.search import indexing
 from wirearchive.search.analysis import query_terms, words
 from wirearchive.search.indexing import (
     GLOSSARY,
@@ -268,3 +269,37 @@ def test_documents_out_of_order_are_refused():
     docs = archive_docs()
     with pytest.raises(ValueError):
         build_index(docs[::-1], workers=1)
+
+
+def test_serve_takes_the_analysis_of_a_month_of_the_very_same_texts(tmp_path, monkeypatch):
+    """`mkdocs serve` (wirearchive.carry): a month whose texts are those of the last build is
+    that build's analysis, not read from the cache again; an edited month is analysed again.
+    The files are those of a fresh build."""
+    from dataclasses import replace
+
+    from wirearchive.carry import Carried
+
+    cache = FileCache(tmp_path / "cache", "")
+    docs = archive_docs()
+    carried = Carried()
+    carried.next_build()
+    first = build_index(docs, cache=cache, workers=1, carried=carried)
+    carried.end_build()
+    read, analysed = [], []
+    get, analyse = FileCache.get, indexing.analyse_month
+    monkeypatch.setattr(FileCache, "get", lambda self, key: read.append(key) or get(self, key))
+    monkeypatch.setattr(indexing, "analyse_month", lambda rows: analysed.append(1) or analyse(rows))
+
+    carried.next_build()
+    again = build_index(list(docs), cache=cache, workers=1, carried=carried)
+    assert again.files == first.files and read == [] and analysed == []
+    assert carried.taken["search month"] == 2 and again.cached == ["202509", "202510"]
+    carried.end_build()
+
+    last = docs[-1]
+    edited = [*docs[:-1], replace(last, body=last.body + "\n\nUn rachat de plus.")]
+    carried.next_build()
+    third = build_index(edited, cache=cache, workers=1, carried=carried)
+    assert carried.taken["search month"] == 1 and third.built == [last.part]
+    assert len(analysed) == 1
+    assert third.files == build_index(edited, workers=1).files != first.files

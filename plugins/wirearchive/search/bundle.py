@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..cache import FileCache
+from ..carry import Carried
 from .analysis import LANGUAGES
 from .indexing import GlossaryEntry, SearchIndex, build_index, documents, entity_words
 
@@ -81,11 +82,19 @@ def site_files(
     languages: tuple[str, ...] = LANGUAGES,
     glossary: Iterable[GlossaryEntry] = (),
     locale: str | None = None,
+    carried: Carried | None = None,
 ) -> SearchFiles:
     """The index for `articles` and the `glossary`, and the scripts that search it, as files
-    of the site; `locale` is the language the search box writes dates in."""
+    of the site; `locale` is the language the search box writes dates in; `carried`: what
+    the last build of `mkdocs serve` made (`indexing.build_index`)."""
     index = build_index(
-        documents(articles, names), cache, workers, languages, display_names, glossary
+        documents(articles, names),
+        cache,
+        workers,
+        languages,
+        display_names,
+        glossary,
+        carried=carried,
     )
     files = dict(index.files)
     published: dict[str, str] = {}

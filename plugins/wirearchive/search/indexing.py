@@ -40,6 +40,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from ..cache import FileCache
+from ..carry import MISSING, Carried, same_sources
 from ..text.markdown import plain_text
 from .analysis import LANGUAGES, is_stop_word, pipeline_data, query_terms, terms, words
 
@@ -221,24 +222,56 @@ def analyse_month(rows: list) -> bytes:
     )
 
 
+@dataclass
+class Analysed:
+    """A month's analysis (`analyse_month`), under its cache key."""
+
+    key: str
+    terms: dict[str, list[int]]
+    texts: list[list[str]]
+    _text_files: list[tuple[str, bytes]] | None = None
+
+    def text_files(self) -> list[tuple[str, bytes]]:
+        """Each dispatch's text file, in the month's order: (name, content), made once."""
+        if self._text_files is None:
+            self._text_files = [(_hash(data), data) for data in map(dump, self.texts)]
+        return self._text_files
+
+
 def _analysed_months(
     by_month: dict[str, list[SearchDoc]],
     cache: FileCache | None,
     workers: int | None,
     settings: str,
     result: SearchIndex,
-) -> dict[str, dict]:
+    carried: Carried | None = None,
+) -> dict[str, Analysed]:
     inputs = {month: _month_input(docs) for month, docs in by_month.items()}
-    keys = (
-        {month: cache.key(settings, dump(rows)) for month, rows in inputs.items()} if cache else {}
-    )
-    done: dict[str, bytes] = {}
+    done: dict[str, Analysed] = {}
+    sources: dict[str, list] = {}
+    if carried is not None:
+        # `mkdocs serve`: a month of the very same texts as in the last build is that
+        # build's analysis, neither hashed, read nor decoded again (wirearchive.carry)
+        for month, rows in inputs.items():
+            made_from = sources[month] = [settings, *(value for row in rows for value in row)]
+
+            def same(kept: tuple, made_from: list = made_from) -> bool:
+                return same_sources(kept[0], made_from)
+
+            found = carried.recall("search month", month, same)
+            if found is not MISSING and same(found):  # (this build's: checked too)
+                done[month] = found[1]
+    keys = {
+        month: cache.key(settings, dump(rows)) if cache else ""
+        for month, rows in inputs.items()
+        if month not in done
+    }
+    read: dict[str, bytes] = {}
     missing = []
-    for month in sorted(inputs):
+    for month in sorted(keys):
         cached = cache.get(keys[month]) if cache else None
         if cached is not None:
-            done[month] = cached
-            result.cached.append(month)
+            read[month] = cached
         else:
             missing.append(month)
     workers = workers if workers is not None else (os.cpu_count() or 1)
@@ -249,13 +282,19 @@ def _analysed_months(
     else:
         outputs = [analyse_month(job) for job in jobs]
     for month, data in zip(missing, outputs):
-        done[month] = data
-        result.built.append(month)
+        read[month] = data
         if cache is not None:
             cache.put(keys[month], data)
+    for month, data in read.items():
+        analysis = json.loads(data)
+        done[month] = Analysed(keys[month], analysis["terms"], analysis["texts"])
+    for month in sorted(done):
+        (result.built if month in missing else result.cached).append(month)
+        if carried is not None:
+            carried.keep("search month", month, (tuple(sources[month]), done[month]))
     if cache is not None:
-        cache.prune(keys.values())
-    return {month: json.loads(data) for month, data in done.items()}
+        cache.prune(analysed.key for analysed in done.values())
+    return done
 
 
 # --- the whole index ------------------------------------------------------------------
@@ -273,8 +312,10 @@ def build_index(
     languages: tuple[str, ...] = LANGUAGES,
     filters_extra: Mapping | None = None,
     glossary: Iterable[GlossaryEntry] = (),
+    carried: Carried | None = None,
 ) -> SearchIndex:
-    """All files of the index for `docs` (in `documents`' order) and the `glossary`."""
+    """All files of the index for `docs` (in `documents`' order) and the `glossary`;
+    `carried`: what the last build of `mkdocs serve` analysed (`_analysed_months`)."""
     result = SearchIndex()
     pipeline = pipeline_data(languages)
     by_month: dict[str, list[SearchDoc]] = defaultdict(list)
@@ -284,20 +325,24 @@ def build_index(
     if [d.ref for d in docs] != [d.ref for m in months for d in by_month[m]]:
         raise ValueError("build_index takes documents in the order `documents` gives them")
     analysed = _analysed_months(
-        by_month, cache, workers, INDEX_VERSION + _hash(dump(pipeline)), result
+        by_month, cache, workers, INDEX_VERSION + _hash(dump(pipeline)), result, carried
     )
 
     keys: dict[str, list[list[int]]] = defaultdict(lambda: [[] for _ in range(GLOSSARY + 1)])
     month_starts = []
     texts: list[list[str]] = []
+    text_names: list[str] = []
     start = 0
     for month in months:
         month_starts.append([month, start])
-        for term, values in analysed[month]["terms"].items():
+        for term, values in analysed[month].terms.items():
             segments = keys[term]
             for value in values:
                 segments[value & 3].append(start + (value >> 2))
-        texts.extend(analysed[month]["texts"])
+        texts.extend(analysed[month].texts)
+        for name, data in analysed[month].text_files():
+            result.files[f"search/text/{name}.json"] = data
+            text_names.append(name)
         start += len(by_month[month])
     for number, doc in enumerate(docs):
         filters = [f"@l:{doc.language}", *(f"@s:{s}" for s in doc.sources)]
@@ -321,13 +366,6 @@ def build_index(
         path = f"search/{name}.{_hash(data)}.json"
         result.files[path] = data
         return path
-
-    text_names = []
-    for text in texts:
-        data = dump(text)
-        name = _hash(data)
-        result.files[f"search/text/{name}.json"] = data
-        text_names.append(name)
 
     size = docs_chunk(len(docs))
     rows = [

@@ -72,6 +72,7 @@ def search(data: SiteData) -> Iterable[Generated]:
         languages=languages,
         glossary=entries,
         locale=data.locale,
+        carried=data.carried,
     )
     if cache is not None and cache.failure:
         folder, _, reason = cache.failure.partition(": ")
