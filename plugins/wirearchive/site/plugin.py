@@ -36,6 +36,7 @@ from .generators import Generated, SiteData, generate
 from .generators.glossary import ARCHIVE_CSS, CSS, JS
 from .i18n import LOCALE_DIR, site_language
 from .i18n import install as install_translations
+from .idle import IdleCollector
 from .pagecache import CACHED_TEMPLATE, PageCache, WarningCounter, site_key
 from .render import install_filters
 from .workers import Workers, start_workers
@@ -70,6 +71,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # only through `mkdocs serve`'s builds: a single build lets its pages' timelines and
         # metadata go as it renders them.
         self.carried: Carried | None = None
+        # `mkdocs serve`: full garbage collections while the server waits (site/idle.py)
+        self.idle: IdleCollector | None = None
 
     def on_startup(self, *, command, dirty):
         # Having this event keeps one instance of the plugin through `mkdocs serve`'s builds;
@@ -77,8 +80,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.dirty = dirty
         if command == "serve":
             self.carried = Carried()
+            self.idle = IdleCollector()
+
+    def on_shutdown(self):
+        if self.idle is not None:
+            self.idle.close()
 
     def on_config(self, config):
+        if self.idle is not None:
+            self.idle.before_build()
         self.archive = Archive()
         self.pages: dict[str, Generated] = {}
         self.page_cache: PageCache | None = None
@@ -284,6 +294,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._join_workers()
         if self.carried is not None:
             self.carried.end_build()
+        if self.idle is not None:
+            self.idle.after_build()
 
     def _render_kept(self, page, config, env, doc_files) -> None:
         """What MkDocs' loop does with a page (`mkdocs.commands.build._build_page`) up to
@@ -450,6 +462,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             size, site_mb=self.config.size_budget_mb, page_kb=self.config.page_budget_kb
         ):
             log.warning(message)
+        if self.idle is not None:
+            self.idle.after_build()
 
     def _record_build(self, config) -> None:
         """Record the keys of the pages written (or found unchanged) and the plain files, for
