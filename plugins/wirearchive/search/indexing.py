@@ -343,6 +343,8 @@ def build_index(
         for name, data in analysed[month].text_files():
             result.files[f"search/text/{name}.json"] = data
             text_names.append(name)
+            if carried is not None:  # held for the next build: site/ need not be read back
+                carried.given.add(id(data))
         start += len(by_month[month])
     for number, doc in enumerate(docs):
         filters = [f"@l:{doc.language}", *(f"@s:{s}" for s in doc.sources)]
