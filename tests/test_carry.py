@@ -167,3 +167,55 @@ def test_an_article_pages_key_is_taken_while_it_and_its_neighbours_are_the_same(
     assert 0 < carried.taken["page key"] == len(articles) - len(near)
     changed = {f for f in first if first[f] != second[f]}
     assert changed == {edited[7].source_file}  # a neighbour's body is not on a page
+
+
+def test_an_edit_rebuilds_the_years_of_the_archive_timeline_it_touches():
+    """`mkdocs serve`: after an edit, the archive's timeline is the one a fresh build makes,
+    and the years the edited dispatch has no entry in are the last build's very years, as
+    are their events (the timeline page of each year is then taken too)."""
+    from wirearchive.site.generators.browse import events_only
+    from wirearchive.timeline import timeline as timelines
+
+    def made(n: int, year: int, body: str = "Texte.") -> object:
+        event = Event(f"{year}-0{1 + n % 9}", f"Un accord numéro {n}.")
+        return article(f"a{n}", f"{year}-0{1 + n % 9}-1{n % 10}T09:00", events=(event,), body=body)
+
+    articles = [made(n, 2020 + n % 5) for n in range(40)]
+    carried = Carried()
+    carried.next_build()
+    first = Browse(archive_of(*articles), carried).timeline()
+    first_events = events_only(first, carried)
+    carried.end_build()
+
+    edited = [made(7, 2022, "Autre texte.") if n == 7 else a for n, a in enumerate(articles)]
+    carried.next_build()
+    browse = Browse(archive_of(*edited), carried)
+    again = browse.timeline()
+    fresh = Browse(archive_of(*edited)).timeline()
+    assert [(e.date, e.text, e.article) for e in again.entries()] == [
+        (e.date, e.text, e.article) for e in fresh.entries()
+    ]
+    assert [y.year for y in again.years] == [str(y) for y in range(2020, 2025)]
+    same = [y.year for y, then in zip(again.years, first.years) if y is then]
+    assert same == ["2020", "2021", "2023", "2024"]
+    events = events_only(again, carried)
+    assert [y is then for y, then in zip(events.years, first_events.years)] == [
+        True,
+        True,
+        False,
+        True,
+        True,
+    ]
+    assert (
+        events.entries()
+        == timelines.build(
+            (e for e in fresh.entries() if e.kind == "event"), ordered=True
+        ).entries()
+    )
+    # Entries of the unchanged articles are still handed on to the next build.
+    carried.end_build()
+    carried.next_build()
+    later = Browse(archive_of(*edited[1:]), carried).timeline()
+    assert sum(any(e is f for f in again.entries()) for e in later.entries()) == len(
+        later.entries()
+    )

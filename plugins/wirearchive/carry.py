@@ -51,6 +51,11 @@ class Carried:
             self.taken[kind] += 1
         return value
 
+    def last(self, kind: str, key: Hashable) -> Any:
+        """The value the last build kept under `key`, not taken (it may be made anew from
+        it), or MISSING."""
+        return self._last.get((kind, key), MISSING)
+
     def keep(self, kind: str, key: Hashable, value: Any) -> None:
         self._now[(kind, key)] = value
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests.timeline.helpers import archive_of
 from wirearchive.browse.indexes import Browse
 from wirearchive.model import Event
@@ -141,3 +144,51 @@ def test_the_latest_events_of_the_archive_timeline_are_the_latest_events():
     # none after the newest dispatch's day (12 February: "Après 11." is the 13th)
     assert [e.text for e in expected][:3] == ["Après 10.", "Après 9.", "Après 8."]
     assert not {"Après 11.", "Plus tard 0."} & {e.text for e in expected}
+
+
+def _shape(made: timeline.Timeline) -> list:
+    """A timeline's years, months and entries, each entry as the very object it is."""
+    return [
+        (
+            y.year,
+            [id(e) for e in y.entries],
+            [(m.key, [id(e) for e in m.entries]) for m in y.months],
+        )
+        for y in made.years
+    ]
+
+
+DATES = ["2019", "2023-05", "2023-05-02", "2024", "2024-11-30", "2025-01", "2025-01-15"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    events=st.lists(st.lists(st.sampled_from(DATES), max_size=4), min_size=2, max_size=12),
+    gone=st.sets(st.integers(0, 11)),
+    added=st.lists(st.lists(st.sampled_from(DATES), max_size=4), max_size=3),
+)
+def test_a_timeline_rebuilt_for_an_edit_is_the_one_built_afresh(events, gone, added):
+    """`rebuilt` gives what `build` gives for the same entries, in the same order, and keeps
+    the very years neither the removed nor the added articles touch."""
+
+    def made(n: int, dates: list[str], prefix: str):
+        return article(
+            f"{prefix}{n}",
+            f"2025-0{1 + n % 9}-1{n % 10}T09:00",
+            events=tuple(Event(d, f"Phrase {k} de {prefix}{n}.") for k, d in enumerate(dates)),
+        )
+
+    articles = [made(n, dates, "a") for n, dates in enumerate(events)]
+    shared: dict = {}
+    last = timeline.of_articles(articles, shared=shared)
+    removed = {id(a) for n, a in enumerate(articles) if n in gone}
+    new = [made(n, dates, "n") for n, dates in enumerate(added)]
+    kept = [a for a in articles if id(a) not in removed]
+    again = timeline.rebuilt(last, removed, timeline.entries_of(new, shared=shared))
+    fresh = timeline.build(timeline.entries_of([*new, *kept], shared=shared))
+    assert _shape(again) == _shape(fresh)
+    changed = [*new, *(a for a in articles if id(a) in removed)]
+    touched = {e.date[:4] for e in timeline.entries_of(changed)}
+    for year in again.years:
+        if year.year not in touched:
+            assert any(year is y for y in last.years)

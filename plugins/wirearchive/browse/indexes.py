@@ -10,7 +10,7 @@ import heapq
 import json
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -19,7 +19,7 @@ from babel.core import Locale, UnknownLocaleError
 
 from ..archive import Archive
 from ..cache import FileCache
-from ..carry import MISSING, Carried, CarriedEntries, made_of
+from ..carry import MISSING, Carried, CarriedEntries, made_of, same_sources
 from ..model import Article
 from ..text.folding import fold
 from ..text.slugs import make_slug, numbered
@@ -265,19 +265,41 @@ class Browse:
 
     @cached_property
     def _archive_timeline(self) -> timelines.Timeline:
-        fresh: list[timelines.Timeline] = []
-
-        def make() -> timelines.Timeline:
-            fresh.append(timelines.of_articles(self.articles, shared=self._entries))
-            return fresh[0]
-
-        made = made_of(self.carried, "archive timeline", None, self.articles, make)
-        if self.carried is not None and not fresh:
-            # Taken whole, without its entries: they are kept for the next build, whose
-            # timelines of an edited archive take them one by one.
-            for entry in made.entries():
-                self._entries[id(entry.article if entry.event is None else entry.event)] = entry
+        carried = self.carried
+        if carried is None:
+            return timelines.of_articles(self.articles, shared=self._entries)
+        last = carried.last("archive timeline", None)
+        found = carried.recall(
+            "archive timeline", None, lambda kept: same_sources(kept[0], self.articles)
+        )
+        if found is not MISSING and same_sources(found[0], self.articles):
+            made = found[1]
+        else:
+            made = self._rebuilt_timeline(last[0], last[1]) if last is not MISSING else None
+            if made is None:
+                made = timelines.of_articles(self.articles, shared=self._entries)
+            carried.keep("archive timeline", None, (tuple(self.articles), made))
+        carried.given.add(id(made))
+        # Its entries are kept for the next build (whose timelines of an edited archive
+        # take them one by one), those taken with it as well as those made now.
+        for entry in made.entries():
+            self._entries[id(entry.article if entry.event is None else entry.event)] = entry
         return made
+
+    def _rebuilt_timeline(
+        self, articles: Sequence[Article], last: timelines.Timeline
+    ) -> timelines.Timeline | None:
+        """The archive's timeline made from the last build's `last` of its `articles`
+        (`mkdocs serve`): the years the articles removed, added or edited since do not
+        touch are its very years. None when a tenth of the archive or more changed."""
+        before = {id(a) for a in articles}
+        now = {id(a) for a in self.articles}
+        added = [a for a in self.articles if id(a) not in before]
+        gone = before - now
+        if len(added) + len(gone) > len(self.articles) // 10:
+            return None
+        made = timelines.entries_of(added, shared=self._entries)
+        return timelines.rebuilt(last, gone, made)
 
     def latest_events(self, count: int = 10) -> list[timelines.Entry]:
         """The most recent events reported, none later than the newest dispatch's day."""

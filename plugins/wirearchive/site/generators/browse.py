@@ -207,8 +207,22 @@ def _about(entry: timelines.Entry, default: str) -> tuple[str, ...]:
     return (default,)
 
 
-def events_only(timeline: timelines.Timeline) -> timelines.Timeline:
-    return timelines.build((e for e in timeline.entries() if e.kind == "event"), ordered=True)
+def events_only(timeline: timelines.Timeline, carried: Carried | None = None) -> timelines.Timeline:
+    """`timeline` without its publications; each year's the last build's for the very same
+    year (`mkdocs serve`: the archive's timeline keeps the years an edit leaves alone)."""
+
+    def year_of(year: timelines.Year) -> list[timelines.Year]:
+        entries = [*year.entries, *(e for m in year.months for e in m.entries)]
+        return timelines.build((e for e in entries if e.kind == "event"), ordered=True).years
+
+    years = [
+        y
+        for year in timeline.years
+        for y in made_of(
+            carried, "events only", year.year, [year], functools.partial(year_of, year)
+        )
+    ]
+    return timelines.Timeline(years)
 
 
 def entity_folder(data: SiteData, entity_id: str) -> str:
@@ -246,7 +260,7 @@ def timeline_pages(data: SiteData) -> Iterable[Generated]:
     browse = _browse(data)
     carried = data.carried
     whole = browse.timeline()
-    timeline = made_of(carried, "events only", None, [whole], lambda: events_only(whole))
+    timeline = events_only(whole, carried)
     entity_timelines = {i: entity_events(browse, i) for i in sorted(browse.by_entity)}
     filters = timeline_filters(data, {i: t.count for i, t in entity_timelines.items()})
     # What the year links show, not the years' events: a page's key (site/pagecache.py)
