@@ -273,8 +273,9 @@ def test_documents_out_of_order_are_refused():
 
 def test_serve_takes_the_analysis_of_a_month_of_the_very_same_texts(tmp_path, monkeypatch):
     """`mkdocs serve` (wirearchive.carry): a month whose texts are those of the last build is
-    that build's analysis, not read from the cache again; an edited month is analysed again.
-    The files are those of a fresh build."""
+    that build's analysis, not read from the cache again; in an edited month only the edited
+    dispatch is analysed again; a month with one more dispatch is analysed whole. The files
+    are those of a fresh build every time."""
     from dataclasses import replace
 
     from wirearchive.carry import Carried
@@ -285,14 +286,15 @@ def test_serve_takes_the_analysis_of_a_month_of_the_very_same_texts(tmp_path, mo
     carried.next_build()
     first = build_index(docs, cache=cache, workers=1, carried=carried)
     carried.end_build()
-    read, analysed = [], []
-    get, analyse = FileCache.get, indexing.analyse_month
+    read, months, dispatches = [], [], []
+    get, month, dispatch = FileCache.get, indexing.analyse_month, indexing.analyse_doc
     monkeypatch.setattr(FileCache, "get", lambda self, key: read.append(key) or get(self, key))
-    monkeypatch.setattr(indexing, "analyse_month", lambda rows: analysed.append(1) or analyse(rows))
+    monkeypatch.setattr(indexing, "analyse_month", lambda rows: months.append(1) or month(rows))
+    monkeypatch.setattr(indexing, "analyse_doc", lambda row: dispatches.append(1) or dispatch(row))
 
     carried.next_build()
     again = build_index(list(docs), cache=cache, workers=1, carried=carried)
-    assert again.files == first.files and read == [] and analysed == []
+    assert again.files == first.files and read == [] and months == dispatches == []
     assert carried.taken["search month"] == 2 and again.cached == ["202509", "202510"]
     carried.end_build()
 
@@ -301,5 +303,16 @@ def test_serve_takes_the_analysis_of_a_month_of_the_very_same_texts(tmp_path, mo
     carried.next_build()
     third = build_index(edited, cache=cache, workers=1, carried=carried)
     assert carried.taken["search month"] == 1 and third.built == [last.part]
-    assert len(analysed) == 1
+    assert (len(months), len(dispatches)) == (0, 1)
+    carried.end_build()
     assert third.files == build_index(edited, workers=1).files != first.files
+    # what a later build reads from the cache is that analysis too
+    assert build_index(edited, cache=cache, workers=1).files == third.files
+
+    added = replace(last, ref=last.part + ".99", url=last.url + "x/", title="Un autre rachat")
+    more = [*edited, added]
+    months.clear()
+    carried.next_build()
+    fourth = build_index(more, cache=cache, workers=1, carried=carried)
+    assert fourth.built == [last.part] and len(months) == 1
+    assert fourth.files == build_index(more, workers=1).files

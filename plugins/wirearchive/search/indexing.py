@@ -33,7 +33,7 @@ import hashlib
 import json
 import math
 import os
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -197,29 +197,60 @@ def _hash(data: bytes, length: int = 12) -> str:
 # --- one month: analysed once, cached by content ----------------------------------------
 
 
+ROW_VALUES = 5  # of a dispatch, in `_month_input`
+
+
 def _month_input(docs: list[SearchDoc]) -> list:
     return [[d.title, d.entity_text, d.lede, d.body, d.language] for d in docs]
+
+
+def analyse_doc(row: list) -> tuple[list[str], dict[str, int]]:
+    """One dispatch of `_month_input`: its `[lede, body]` as plain text, and each of its terms
+    with its best field (`tier`: the first of headline, entity names, lede, body holding it)."""
+    title, entity_text, lede, body, language = row
+    text = plain_text(body)
+    best: dict[str, int] = {}
+    for tier, value in enumerate((title, entity_text, lede, text)):
+        for term in terms(value, language):
+            best.setdefault(term, tier)
+    return [lede, text], best
 
 
 def analyse_month(rows: list) -> bytes:
     """A month's terms and texts, from `_month_input`: `{"terms": {term: [n * 4 + tier]},
     "texts": [[lede, body]]}`, `n` the dispatch's rank in the month, `tier` its best field."""
-    found: dict[str, dict[int, int]] = defaultdict(dict)
+    found: dict[str, list[int]] = defaultdict(list)
     texts = []
-    for n, (title, entity_text, lede, body, language) in enumerate(rows):
-        text = plain_text(body)
-        texts.append([lede, text])
-        for tier, value in enumerate((title, entity_text, lede, text)):
-            for term in set(terms(value, language)):
-                best = found[term]
-                if n not in best:
-                    best[n] = tier
-    return dump(
-        {
-            "terms": {t: [n * 4 + tier for n, tier in sorted(found[t].items())] for t in found},
-            "texts": texts,
-        }
-    )
+    for n, row in enumerate(rows):
+        text, best = analyse_doc(row)
+        texts.append(text)
+        for term, tier in best.items():
+            found[term].append(n * 4 + tier)
+    return dump({"terms": found, "texts": texts})
+
+
+def _patched(last: Analysed, last_rows: list, rows: list) -> dict | None:
+    """The analysis of `rows` (as `analyse_month` makes it) from `last`, that of `last_rows`,
+    when as many dispatches differ in a quarter of their places at most: those are analysed
+    again, and the postings of the others kept. A month's analysis is by place, so this is
+    exact. An edit to one dispatch in `mkdocs serve` analysed its whole month again: a
+    third of a reload's search index. None when it does not apply."""
+    if len(last_rows) != len(rows):
+        return None
+    edited = {n for n, pair in enumerate(zip(last_rows, rows)) if not same_sources(*pair)}
+    if len(edited) > max(1, len(rows) // 4):
+        return None
+    found: dict[str, list[int]] = {}
+    for term, values in last.terms.items():
+        kept = [v for v in values if v >> 2 not in edited]
+        if kept:
+            found[term] = kept
+    texts = list(last.texts)
+    for n in sorted(edited):
+        texts[n], best = analyse_doc(rows[n])
+        for term, tier in best.items():
+            insort(found.setdefault(term, []), n * 4 + tier)
+    return {"terms": found, "texts": texts}
 
 
 @dataclass
@@ -248,6 +279,7 @@ def _analysed_months(
 ) -> dict[str, Analysed]:
     inputs = {month: _month_input(docs) for month, docs in by_month.items()}
     done: dict[str, Analysed] = {}
+    patched: set[str] = set()
     sources: dict[str, list] = {}
     if carried is not None:
         # `mkdocs serve`: a month of the very same texts as in the last build is that
@@ -258,9 +290,21 @@ def _analysed_months(
             def same(kept: tuple, made_from: list = made_from) -> bool:
                 return same_sources(kept[0], made_from)
 
+            last = carried.last("search month", month)
             found = carried.recall("search month", month, same)
             if found is not MISSING and same(found):  # (this build's: checked too)
                 done[month] = found[1]
+            elif last is not MISSING and last[0][:1] == (settings,):
+                # an edited month: its other dispatches' postings are kept
+                then = last[0]
+                rows_then = [then[i : i + ROW_VALUES] for i in range(1, len(then), ROW_VALUES)]
+                analysis = _patched(last[1], rows_then, rows)
+                if analysis is not None:
+                    key = cache.key(settings, dump(rows)) if cache else ""
+                    if cache is not None:
+                        cache.put(key, dump(analysis))
+                    done[month] = Analysed(key, analysis["terms"], analysis["texts"])
+                    patched.add(month)
     keys = {
         month: cache.key(settings, dump(rows)) if cache else ""
         for month, rows in inputs.items()
@@ -289,7 +333,7 @@ def _analysed_months(
         analysis = json.loads(data)
         done[month] = Analysed(keys[month], analysis["terms"], analysis["texts"])
     for month in sorted(done):
-        (result.built if month in missing else result.cached).append(month)
+        (result.built if month in missing or month in patched else result.cached).append(month)
         if carried is not None:
             carried.keep("search month", month, (tuple(sources[month]), done[month]))
     if cache is not None:
