@@ -231,10 +231,11 @@ def analyse_month(rows: list) -> bytes:
 
 def _patched(last: Analysed, last_rows: list, rows: list) -> dict | None:
     """The analysis of `rows` (as `analyse_month` makes it) from `last`, that of `last_rows`,
-    when as many dispatches differ in a quarter of their places at most: those are analysed
-    again, and the postings of the others kept. A month's analysis is by place, so this is
-    exact. An edit to one dispatch in `mkdocs serve` analysed its whole month again: a
-    third of a reload's search index. None when it does not apply."""
+    when the month has as many dispatches as then and at most a quarter of them differ: those
+    are analysed again, and the postings of the others kept. A month's analysis is by place,
+    so this is exact. An edit to one dispatch in `mkdocs serve` analysed its whole month
+    again: half of a reload's search index at 10,000 dispatches. None when it does not
+    apply."""
     if len(last_rows) != len(rows):
         return None
     edited = {n for n, pair in enumerate(zip(last_rows, rows)) if not same_sources(*pair)}

@@ -165,7 +165,7 @@ def rebuilt(last: Timeline, gone: set[int], added: Iterable[Entry]) -> Timeline:
     very `Year` (what is made of it is then the same too: wirearchive.carry). An edit to one
     dispatch rebuilds the years its events fall in, not a timeline of 140,000 entries.
 
-    Entries of different articles never sort as equals (`Entry.sort_key` ends with the
+    Entries of different articles never sort as equals (`Entry.sort_key` holds the
     article's file), so inserting `added` into the kept order is the order `build` sorts.
     The ids in `gone` must be those of articles `last` still holds.
     """
