@@ -33,12 +33,12 @@ import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from mkdocs.structure.files import File
+from .files import PosixSource
 
 RECORD_FORMAT = 1
 
 
-class ArchiveFile(File):
+class ArchiveFile(PosixSource):
     """A page of the archive: modified, for a dirty build, unless `unchanged` was set."""
 
     unchanged = False  # site/ holds this page's HTML for this build's inputs (set in on_nav)

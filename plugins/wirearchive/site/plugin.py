@@ -32,6 +32,7 @@ from . import navigation
 from .compact import compact
 from .config import ArchiveConfig
 from .dirty import ArchiveFile, BuildRecord, remove_stale
+from .files import WrittenFile
 from .generators import Generated, SiteData, generate
 from .generators.glossary import ARCHIVE_CSS, CSS, JS
 from .i18n import LOCALE_DIR, site_language
@@ -148,8 +149,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         browse = browse_of(self.archive, self.carried)  # the archive's indexes, for every page
         shard = self.project.shard
         store = self.project.file_cache("related" if shard is None else f"related-{shard.spec}", "")
-        if store is not None:
-            taken = browse.recall_related(store)
+        taken = browse.recall_related(store) if store is not None else 0
+        if taken:
             log.info(f"related dispatches of {taken:,} articles taken from an earlier build")
         data = SiteData(
             self.archive,
@@ -561,8 +562,7 @@ def _written(config, item: Generated, carried: Carried | None = None) -> File:
     """A generated plain file (a dispatch as delivered, a feed, a search part), written into
     `site_dir` now and given to MkDocs by path: MkDocs holds a generated file's content until
     it copies static files, after every page is converted; at 10,000 dispatches that was
-    about 90 MB held through the build's peak. MkDocs leaves a file whose source is its
-    destination where it is (`File.copy_file`, "plugins write directly into site_dir").
+    about 90 MB held through the build's peak. MkDocs copies nothing for it (`WrittenFile`).
 
     A dirty build finds most of them there already, and leaves them. `mkdocs serve --dirty`
     (`carried`) does not even read one again when its content is the very object the last
@@ -577,7 +577,7 @@ def _written(config, item: Generated, carried: Carried | None = None) -> File:
             "written", item.src_uri, lambda kept: kept[0] is item.content and kept[1] == before
         )
         if found is not MISSING:
-            return File.generated(config, item.src_uri, abs_src_path=path)
+            return WrittenFile.generated(config, item.src_uri, abs_src_path=path)
     content = item.content.encode("utf-8") if isinstance(item.content, str) else item.content
     try:
         same = before is not None and before[0] == len(content)
@@ -588,4 +588,4 @@ def _written(config, item: Generated, carried: Carried | None = None) -> File:
         write_file(content, path)
     if carried is not None:
         carried.keep("written", item.src_uri, (item.content, file_stamp(path)))
-    return File.generated(config, item.src_uri, abs_src_path=path)
+    return WrittenFile.generated(config, item.src_uri, abs_src_path=path)
