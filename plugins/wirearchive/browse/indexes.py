@@ -359,7 +359,10 @@ class Browse:
         function of these alone), and keep this build's there (`keep_related`). After an edit
         to a dispatch's text, a build then ranks no article: 1.1 s of a dirty build at 10,000
         dispatches, every one of whose article pages' keys names its related dispatches.
-        Returns how many articles' ranks were taken; a file that is not such ranks is none."""
+        Returns how many articles' ranks were taken; a file that is not such ranks is none.
+        Nothing is read when every article's ranks are known (`mkdocs serve` carried them)."""
+        if len(self._related_positions) == len(self.articles):
+            return 0
         shape = [[a.source_file, a.date.isoformat(), list(a.entities)] for a in self.articles]
         key = store.key("related", json.dumps(shape, ensure_ascii=False))
         self._related_store = store, key
