@@ -11,6 +11,13 @@ the time from the file's write until the served article page contains the senten
 every 0.1 s over HTTP, as the browser's live reload would fetch it). A second series adds a
 new dispatch, newer than the others, and waits for the home page to list it. Prints each
 wait and the median, as text and, with `--json OUT`, as JSON. The site and the edits are in a copy (`--keep DIR` keeps it).
+
+Each edit is saved once the server has finished every build it started, and `--settle`
+seconds more (2 by default): a contributor reads the page before saving again, and by then
+the server has run its full garbage collection (site/idle.py). `--back-to-back` saves the
+next edit as soon as the page shows the last one, as this benchmark did until stop 20: the
+page shows before its build ends (the sitemap and the build record come after it), so each
+wait then also holds the end of the build before.
 """
 
 from __future__ import annotations
@@ -69,6 +76,21 @@ def wait_for(
     raise TimeoutError(f"{url} did not show {text!r} within {timeout_s:.0f} s")
 
 
+def wait_idle(log: Path, settle_s: float, timeout_s: float, server: subprocess.Popen) -> None:
+    """Until `mkdocs serve` has ended every build it started (its log says so), then
+    `settle_s` seconds more."""
+    started = time.monotonic()
+    while time.monotonic() - started < timeout_s:
+        text = log.read_text(encoding="utf-8")
+        if text.count("Building documentation...") == text.count("Documentation built in"):
+            time.sleep(settle_s)
+            return
+        if server.poll() is not None:
+            raise RuntimeError(f"mkdocs serve stopped (exit {server.returncode})")
+        time.sleep(0.1)
+    raise TimeoutError(f"mkdocs serve did not end its build within {timeout_s:.0f} s")
+
+
 def served_at(log: Path, timeout_s: float, server: subprocess.Popen) -> str:
     """The address `mkdocs serve` says it serves on (under the path of `site_url`)."""
     started = time.monotonic()
@@ -97,7 +119,16 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def measure(root: Path, edits: int, dirty: bool, package: Path | None, timeout_s: float) -> dict:
+def measure(
+    root: Path,
+    edits: int,
+    dirty: bool,
+    package: Path | None,
+    timeout_s: float,
+    settle_s: float | None = 2.0,
+) -> dict:
+    """The waits for `edits` edits and as many new dispatches; each saved once the server is
+    idle and `settle_s` seconds have passed, or at once when `settle_s` is None."""
     port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
     if dirty:
@@ -112,7 +143,13 @@ def measure(root: Path, edits: int, dirty: bool, package: Path | None, timeout_s
         site = root / "site"
         dispatches = sorted((root / "articles").rglob("*.txt"))
         results: dict = {"first_build_s": round(first, 1), "edit_s": [], "add_s": []}
+
+        def idle() -> None:
+            if settle_s is not None:
+                wait_idle(root / "serve.log", settle_s, timeout_s, server)
+
         for number in range(edits):
+            idle()
             dispatch = dispatches[(number + 1) * len(dispatches) // (edits + 1)]
             url = base + page_of(site, dispatch)
             sentence = f"Phrase ajoutée pour la mesure numéro {number} de serve."
@@ -121,6 +158,7 @@ def measure(root: Path, edits: int, dirty: bool, package: Path | None, timeout_s
             results["edit_s"].append(round(wait_for(url, sentence, timeout_s, server), 2))
         for number in range(edits):
             # Newer than every synthetic dispatch: the first on the home page once built.
+            idle()
             month = root / "articles" / "2026" / "01"
             month.mkdir(parents=True, exist_ok=True)
             headline = f"Dispatch ajoutée numéro {number} pour mesurer serve"
@@ -158,6 +196,14 @@ def main() -> None:
     parser.add_argument("--package", type=Path, help="a folder holding the package to measure")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds to wait, each time")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument(
+        "--settle", type=float, default=2.0, help="seconds to wait once the server is idle"
+    )
+    parser.add_argument(
+        "--back-to-back",
+        action="store_true",
+        help="save each edit as soon as the last one shows (the end of its build not waited for)",
+    )
     parser.add_argument("--json", type=Path, help="write the figures here too")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="wa-serve-"))
@@ -170,15 +216,22 @@ def main() -> None:
         warm = harness.build(root, args.package)
         if warm.returncode != 0:
             raise SystemExit(f"the first build failed:\n{warm.stderr[-3000:]}")
-        results = measure(root, args.edits, args.dirty, args.package, args.timeout)
+        settle = None if args.back_to_back else args.settle
+        results = measure(root, args.edits, args.dirty, args.package, args.timeout, settle)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
-    results.update(dispatches=dispatches, dirty=args.dirty, build_before_s=round(warm.seconds, 1))
+    results.update(
+        dispatches=dispatches,
+        dirty=args.dirty,
+        build_before_s=round(warm.seconds, 1),
+        saved="back to back" if args.back_to_back else f"idle + {args.settle:g} s",
+    )
     for kind in ("edit_s", "add_s"):
         results[kind.replace("_s", "_median_s")] = round(statistics.median(results[kind]), 2)
     print(
-        f"mkdocs serve{' --dirty' if args.dirty else ''}, {dispatches:,} dispatches: "
+        f"mkdocs serve{' --dirty' if args.dirty else ''}, {dispatches:,} dispatches, "
+        f"edits saved {results['saved']}: "
         f"first served after {results['first_build_s']} s; an edit shown after "
         f"{', '.join(map(str, results['edit_s']))} s (median {results['edit_median_s']} s); "
         f"a new dispatch after {', '.join(map(str, results['add_s']))} s "
