@@ -77,12 +77,13 @@ def wait_for(
 
 
 def wait_idle(log: Path, settle_s: float, timeout_s: float, server: subprocess.Popen) -> None:
-    """Until `mkdocs serve` has ended every build it started (its log says so), then
-    `settle_s` seconds more."""
+    """Until `mkdocs serve` has ended every rebuild it started, then `settle_s` seconds more.
+    Its log says "Reloading browsers" once each rebuild ends (MkDocs drops a repeated
+    "Documentation built in" line: two builds of the same length log one)."""
     started = time.monotonic()
     while time.monotonic() - started < timeout_s:
         text = log.read_text(encoding="utf-8")
-        if text.count("Building documentation...") == text.count("Documentation built in"):
+        if text.count("Detected file changes") == text.count("Reloading browsers"):
             time.sleep(settle_s)
             return
         if server.poll() is not None:
