@@ -68,6 +68,10 @@ class Year:
     def count(self) -> int:
         return len(self.entries) + sum(len(m.entries) for m in self.months)
 
+    def in_order(self) -> list[Entry]:
+        """Its entries in timeline order: those known to the year only, then each month's."""
+        return [*self.entries, *(e for m in self.months for e in m.entries)]
+
 
 @dataclass
 class Timeline:
@@ -80,9 +84,7 @@ class Timeline:
         return sum(y.count for y in self.years)
 
     def entries(self) -> list[Entry]:
-        return [
-            e for y in self.years for e in [*y.entries, *(e for m in y.months for e in m.entries)]
-        ]
+        return [e for y in self.years for e in y.in_order()]
 
     def year(self, year: str) -> Timeline:
         """The part of this timeline that falls in `year`."""
@@ -174,7 +176,7 @@ def rebuilt(last: Timeline, gone: set[int], added: Iterable[Entry]) -> Timeline:
         new[partial.year_of(entry.date)].append(entry)
     years: list[Year] = []
     for year in last.years:
-        kept = [*year.entries, *(e for m in year.months for e in m.entries)]
+        kept = year.in_order()
         if year.year not in new and all(id(e.article) not in gone for e in kept):
             years.append(year)
             continue

@@ -212,8 +212,8 @@ def events_only(timeline: timelines.Timeline, carried: Carried | None = None) ->
     year (`mkdocs serve`: the archive's timeline keeps the years an edit leaves alone)."""
 
     def year_of(year: timelines.Year) -> list[timelines.Year]:
-        entries = [*year.entries, *(e for m in year.months for e in m.entries)]
-        return timelines.build((e for e in entries if e.kind == "event"), ordered=True).years
+        events = (e for e in year.in_order() if e.kind == "event")
+        return timelines.build(events, ordered=True).years
 
     years = [
         y
