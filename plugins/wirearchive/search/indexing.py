@@ -197,9 +197,6 @@ def _hash(data: bytes, length: int = 12) -> str:
 # --- one month: analysed once, cached by content ----------------------------------------
 
 
-ROW_VALUES = 5  # of a dispatch, in `_month_input`
-
-
 def _month_input(docs: list[SearchDoc]) -> list:
     return [[d.title, d.entity_text, d.lede, d.body, d.language] for d in docs]
 
@@ -227,6 +224,11 @@ def analyse_month(rows: list) -> bytes:
         for term, tier in best.items():
             found[term].append(n * 4 + tier)
     return dump({"terms": found, "texts": texts})
+
+
+def _same_rows(then: list, now: list) -> bool:
+    """Whether a month's rows are those of the last build, as `carry.made_of` compares."""
+    return len(then) == len(now) and all(map(same_sources, then, now))
 
 
 def _patched(last: Analysed, last_rows: list, rows: list) -> dict | None:
@@ -281,25 +283,22 @@ def _analysed_months(
     inputs = {month: _month_input(docs) for month, docs in by_month.items()}
     done: dict[str, Analysed] = {}
     patched: set[str] = set()
-    sources: dict[str, list] = {}
     if carried is not None:
         # `mkdocs serve`: a month of the very same texts as in the last build is that
-        # build's analysis, neither hashed, read nor decoded again (wirearchive.carry)
+        # build's analysis, neither hashed, read nor decoded again (wirearchive.carry);
+        # kept as (settings, rows, analysis)
         for month, rows in inputs.items():
-            made_from = sources[month] = [settings, *(value for row in rows for value in row)]
 
-            def same(kept: tuple, made_from: list = made_from) -> bool:
-                return same_sources(kept[0], made_from)
+            def same(kept: tuple, rows: list = rows) -> bool:
+                return kept[0] == settings and _same_rows(kept[1], rows)
 
             last = carried.last("search month", month)
             found = carried.recall("search month", month, same)
             if found is not MISSING and same(found):  # (this build's: checked too)
-                done[month] = found[1]
-            elif last is not MISSING and last[0][:1] == (settings,):
+                done[month] = found[2]
+            elif last is not MISSING and last[0] == settings:
                 # an edited month: its other dispatches' postings are kept
-                then = last[0]
-                rows_then = [then[i : i + ROW_VALUES] for i in range(1, len(then), ROW_VALUES)]
-                analysis = _patched(last[1], rows_then, rows)
+                analysis = _patched(last[2], last[1], rows)
                 if analysis is not None:
                     key = cache.key(settings, dump(rows)) if cache else ""
                     if cache is not None:
@@ -336,7 +335,7 @@ def _analysed_months(
     for month in sorted(done):
         (result.built if month in missing or month in patched else result.cached).append(month)
         if carried is not None:
-            carried.keep("search month", month, (tuple(sources[month]), done[month]))
+            carried.keep("search month", month, (settings, inputs[month], done[month]))
     if cache is not None:
         cache.prune(analysed.key for analysed in done.values())
     return done
