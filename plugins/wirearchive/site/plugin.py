@@ -369,8 +369,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if item is None:
             return markdown
         self.warnings_before[page.file.src_uri] = self.warnings.count
-        # An article's Markdown and metadata are made now that its page is read, unless the
-        # page is kept; its key comes first (it makes what its digests need, once).
+        # An article's Markdown and metadata are made now that its page is read (its key
+        # holds their recipe: PageCache._recipe); its Markdown only if the page is not kept.
         made = item.make is not None
         kept = None
         if self.page_cache is not None:
@@ -387,7 +387,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 page.meta[key] = escape(str(page.meta[key]))
         if item.make is not None and (kept is None or _indexed(page)):
             item.content, item.make = item.make(), None
-        if made:  # made for the key or just now; "" for a kept page, which is not converted
+        if made:  # made just now (or for the key, by a `make` that is no recipe); "" for a
+            # kept page, which is not converted
             markdown = item.content
             item.make = None
         # MkDocs has read the page's Markdown (it is `markdown` now): the copies the file and
