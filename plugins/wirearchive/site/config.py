@@ -99,4 +99,7 @@ class ArchiveConfig(base.Config):
     cache = c.Type(bool, default=True)  # keep parsed dispatches and search parts in .cache/
     size_budget_mb = Positive((int, float), default=1000)  # warn over this (GitHub Pages: 1 GB)
     page_budget_kb = Positive((int, float), default=500)  # warn for any HTML page over this
+    # `mkdocs serve`: the archive's folders watched by the system (inotify...); false polls them
+    # as MkDocs does its own, for mounts that pass no events on (site/watch.py)
+    native_watch = c.Type(bool, default=True)
     compact_html = c.Type(bool, default=True)  # pages without their templates' indentation

@@ -40,6 +40,7 @@ from .i18n import install as install_translations
 from .idle import IdleCollector
 from .pagecache import CACHED_TEMPLATE, PageCache, WarningCounter, site_key
 from .render import install_filters
+from .watch import NativeWatch
 from .workers import Workers, start_workers
 
 # Declares ProperDocs support (ProperDocs 1.6.5, #21): with ProperDocs installed, a build run by
@@ -74,6 +75,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.carried: Carried | None = None
         # `mkdocs serve`: full garbage collections while the server waits (site/idle.py)
         self.idle: IdleCollector | None = None
+        # `mkdocs serve`: the archive's folders watched by the system, not polled (site/watch.py)
+        self.watcher = NativeWatch()
 
     def on_startup(self, *, command, dirty):
         # Having this event keeps one instance of the plugin through `mkdocs serve`'s builds;
@@ -86,6 +89,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_shutdown(self):
         if self.idle is not None:
             self.idle.close()
+        self.watcher.close()
 
     def on_config(self, config):
         if self.idle is not None:
@@ -427,8 +431,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """`mkdocs serve` rebuilds when a dispatch or a glossary entry changes, as it does for
         docs/: the archive's folder is outside docs_dir, so it is watched here."""
         if self.config.enabled:
-            for folder in (self.project.articles_path, self.project.glossary_path):
-                if folder.is_dir():
+            folders = [
+                folder
+                for folder in (self.project.articles_path, self.project.glossary_path)
+                if folder.is_dir()
+            ]
+            if self.config.native_watch:
+                self.watcher.watch(server, folders)
+            else:
+                for folder in folders:
                     server.watch(str(folder))
         return server
 
