@@ -89,10 +89,11 @@ def _related(browse: Browse) -> dict[str, list[str]]:
     return {a.source_file: [r.source_file for r in browse.related(a, 8)] for a in browse.articles}
 
 
-def test_related_ranks_are_taken_while_files_dates_and_entities_stay_the_same():
+def test_related_ranks_are_taken_while_files_dates_and_entities_stay_the_same(monkeypatch):
     """An edit to a dispatch's text keeps every ranking of related dispatches: the next
     build takes the ranks and gives the current articles (the edited one is a new object).
-    Another entity, or another dispatch, ranks them all again."""
+    Another entity ranks again the articles naming it, or naming what the article named
+    (here all of them); a new dispatch, those naming its entities, and no other."""
     names = [
         (f"a{n}", f"2025-0{1 + n % 9}-1{n % 10}T09:00", ["x", "y", "z"][n % 3 :]) for n in range(30)
     ]
@@ -111,11 +112,29 @@ def test_related_ranks_are_taken_while_files_dates_and_entities_stay_the_same():
     assert any(r is new for a in browse.articles for r in browse.related(a, 8))
     carried.end_build()
 
+    ranked: list[str] = []
+    rank = Browse._rank_related
+    monkeypatch.setattr(
+        Browse,
+        "_rank_related",
+        lambda self, a, me, n: ranked.append(a.source_file) or rank(self, a, me, n),
+    )
     renamed = [replace(a, entities=("x",)) if n == 7 else a for n, a in enumerate(edited)]
     carried.next_build()
     browse = Browse(archive_of(*renamed), carried)
     assert _related(browse) == _related(Browse(archive_of(*renamed))) != first
     assert carried.taken["related ranks"] == 0
+    assert len(set(ranked)) == 30  # every article names z, which a7 named
+    carried.end_build()
+
+    added = [*renamed, article("new", "2025-09-30T09:00", entities=["x"])]
+    carried.next_build()
+    ranked.clear()
+    got = _related(Browse(archive_of(*added), carried))
+    naming_x = {a.source_file for a in added if "x" in a.entities}
+    assert len(naming_x) == 12  # of 31
+    assert sorted(ranked) == sorted(naming_x)
+    assert got == _related(Browse(archive_of(*added)))
 
 
 def test_an_article_pages_key_is_taken_while_it_and_its_neighbours_are_the_same(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wirearchive.browse.indexes import Browse, unique_slugs
+from wirearchive.browse.indexes import Browse, ranks_carried_over, unique_slugs
 from wirearchive.site.generators.browse import page_links, paginate
 
 from ..timeline.helpers import archive_of, article
@@ -222,6 +222,78 @@ def _ranks(browse: Browse) -> dict[str, list[str]]:
     return {a.source_file: [r.source_file for r in browse.related(a, 8)] for a in browse.articles}
 
 
+ENTITIES = st.sets(st.sampled_from("abcde"), min_size=1, max_size=3)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 400), ENTITIES), min_size=2, max_size=25),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["add", "remove", "move", "rename", "edit"]),
+            st.integers(0, 1000),  # which article
+            st.integers(0, 400),  # its new time
+            ENTITIES,  # its new entities
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+    st.integers(1, 4),
+)
+def test_ranks_carried_over_a_change_are_those_a_fresh_ranking_gives(drawn, changes, window):
+    """After dispatches are added, removed, moved in time, given other entities or edited,
+    the ranks `ranks_carried_over` keeps are exactly those of a fresh ranking, and it keeps
+    those of every unchanged article naming no entity that a changed one names."""
+    from dataclasses import replace
+    from datetime import datetime, timedelta
+    from unittest import mock
+
+    from wirearchive.browse import indexes
+
+    start = datetime(2025, 3, 1, 8, 0)
+
+    def made(name: str, hours: int, entities):
+        when = (start + timedelta(hours=hours)).isoformat(timespec="minutes")
+        return article(name, when, entities=sorted(entities))
+
+    before = {f"a{n}": made(f"a{n}", h, e) for n, (h, e) in enumerate(drawn)}
+    after = dict(before)
+    named: set[str] = set()  # the entities of every changed article, before and after
+    for number, (change, which, hours, entities) in enumerate(changes):
+        if change == "add" or not after:
+            name = f"new{number}"
+            after[name] = made(name, hours, entities)
+            named |= entities
+            continue
+        name = sorted(after)[which % len(after)]
+        old = after[name]
+        if change == "edit":  # another text: the same shape
+            after[name] = replace(old, body="Autre texte.")
+            continue
+        named |= set(old.entities)
+        if change == "remove":
+            del after[name]
+        elif change == "move":
+            after[name] = replace(old, date=made(name, hours, entities).date)
+        else:
+            after[name] = replace(old, entities=tuple(sorted(entities)))
+            named |= entities
+    with mock.patch.object(indexes, "RELATED_WINDOW", window):
+        then = Browse(archive_of(*before.values()))
+        _ranks(then)
+        now = Browse(archive_of(*after.values()))
+        fresh = _ranks(now)
+        carried = ranks_carried_over(then._shape(), then._related_positions, now._shape())
+    for me, ranked in carried.items():
+        mine = now.articles[me]
+        assert [now.articles[n].source_file for n in ranked] == fresh[mine.source_file]
+    for me, mine in enumerate(now.articles):
+        name = mine.source_file.removeprefix("articles/").removesuffix(".txt")
+        unchanged = name in before and before[name] is mine
+        if unchanged and named.isdisjoint(mine.entities):
+            assert me in carried
+
+
 def test_related_ranks_kept_on_disk_serve_the_next_build_of_the_same_shape(tmp_path, monkeypatch):
     """A build keeps the ranks of related dispatches in the cache; the next one (another
     process) takes them while every file, date and entity is the same, and ranks no article.
@@ -258,7 +330,27 @@ def test_related_ranks_kept_on_disk_serve_the_next_build_of_the_same_shape(tmp_p
     other.keep_related()  # the ranks of the old shape are forgotten
     assert len(list((tmp_path / "related").iterdir())) == 1
 
+    # A new dispatch: only the articles naming its entity rank again; the others' ranks are
+    # taken, at their new positions.
+    added = [*renamed, article("new", "2025-09-30T09:00", entities=["x"])]
+    grown = Browse(archive_of(*added))
+    ranked.clear()
+    naming_x = [n for n, a in enumerate(grown.articles) if "x" in a.entities]
+    assert grown.recall_related(store) == 31 - len(naming_x) == 19
+    assert _ranks(grown) == _ranks(Browse(archive_of(*added)))
+    assert sorted(ranked[: len(naming_x)]) == naming_x
+    grown.keep_related()  # kept for the new shape
+    ranked.clear()
+    assert Browse(archive_of(*added)).recall_related(store) == 31 and ranked == []
+
     [kept] = (tmp_path / "related").iterdir()
-    for damaged in (b"{", b"[1, 2]", kept.read_bytes().replace(b"[", b"[99,", 2)):
+    whole = kept.read_bytes()
+    for damaged in (
+        b"{",
+        b"[1, 2]",
+        whole.replace(b'"ranks":[[', b'"ranks":[[99,', 1),
+        whole.replace(b'"shape":[[', b'"shape":[[7,', 1),
+        whole.replace(b'"shape":[', b'"shape":[]', 1),
+    ):
         kept.write_bytes(damaged)
-        assert Browse(archive_of(*renamed)).recall_related(store) == 0
+        assert Browse(archive_of(*added)).recall_related(store) == 0

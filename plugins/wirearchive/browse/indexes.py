@@ -354,66 +354,76 @@ class Browse:
         return [self.articles[n] for n in kept[:count]]
 
     def recall_related(self, store: FileCache) -> int:
-        """Take the related ranks an earlier build kept in `store` for an archive of this very
-        shape (every article's file, date and entities, in archive order: the ranks are a
-        function of these alone), and keep this build's there (`keep_related`). After an edit
-        to a dispatch's text, a build then ranks no article: 1.1 s of a dirty build at 10,000
-        dispatches, every one of whose article pages' keys names its related dispatches.
-        Returns how many articles' ranks were taken; a file that is not such ranks is none.
-        Nothing is read when every article's ranks are known (`mkdocs serve` carried them)."""
+        """Take the related ranks an earlier build kept in `store` (`keep_related`) that hold
+        for this archive: all of them when every article's file, date and entities, in archive
+        order, are the same (the ranks are a function of these alone: an edit to a dispatch's
+        text); else those of the articles an added, removed or changed one cannot have
+        changed (`ranks_carried_over`). The ranking of every article took 1.1 s of a dirty
+        build at 10,000 dispatches, every one of whose article pages' keys names its related
+        dispatches. Returns how many articles' ranks were taken; a file that is not such
+        ranks is none. Nothing is read when every article's ranks are known (`mkdocs serve`
+        carried them)."""
+        key = store.key("related")
+        self._related_store = store, key
         if len(self._related_positions) == len(self.articles):
             return 0
-        shape = [[a.source_file, a.date.isoformat(), list(a.entities)] for a in self.articles]
-        key = store.key("related", json.dumps(shape, ensure_ascii=False))
-        self._related_store = store, key
         kept = store.get(key)
         try:
-            ranks = json.loads(kept) if kept is not None else None
+            found = json.loads(kept) if kept is not None else None
         except ValueError:
             return 0
-        count = len(self.articles)
-        if not isinstance(ranks, list) or len(ranks) != count:
+        if found is None or not _is_kept_ranks(found):
             return 0
-        valid = [
-            r is None or (type(r) is list and all(type(n) is int and 0 <= n < count for n in r))
-            for r in ranks
-        ]
-        if not all(valid):
-            return 0
+        shape = self._shape()
+        then = [(file, date, tuple(entities)) for file, date, entities in found["shape"]]
+        ranks = {n: r for n, r in enumerate(found["ranks"]) if r is not None}
+        if then != shape:
+            ranks = ranks_carried_over(then, ranks, shape)
+            self._ranked += 1  # kept again, for this shape
         positions = self._related_positions
         taken = 0
-        for me, ranked in enumerate(ranks):
-            if ranked is not None and me not in positions:
+        for me, ranked in ranks.items():
+            if me not in positions:
                 positions[me] = ranked
                 taken += 1
         return taken
 
     def keep_related(self) -> None:
-        """Keep the ranks known now where `recall_related` looked, if this build ranked any,
-        and forget the ranks kept for other shapes of the archive."""
+        """Keep the ranks known now, and the archive's shape they are for, where
+        `recall_related` looked, if this build ranked any or took them for another shape."""
         if self._related_store is None:
             return
         store, key = self._related_store
         if self._ranked:
             positions = self._related_positions
-            ranks = [positions.get(n) for n in range(len(self.articles))]
-            store.put(key, json.dumps(ranks, separators=(",", ":")).encode())
+            kept = {
+                "shape": [[file, date, list(entities)] for file, date, entities in self._shape()],
+                "ranks": [positions.get(n) for n in range(len(self.articles))],
+            }
+            store.put(key, json.dumps(kept, ensure_ascii=False, separators=(",", ":")).encode())
             self._ranked = 0
         store.prune([key])
+
+    def _shape(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        """What related ranks are a function of: each article's file, date and entities, in
+        archive order."""
+        return [(a.source_file, a.date.isoformat(), tuple(a.entities)) for a in self.articles]
 
     @cached_property
     def _related_positions(self) -> dict[int, list[int]]:
         """The positions of the related dispatches ranked so far, by the position of the
-        article. Ranks are a function of each article's file, date and entities in archive
-        order alone: `mkdocs serve` takes the last build's when these are the same (an
-        edit to a dispatch's text leaves them so; wirearchive.carry), saving a ranking of
-        every article (0.7 s at 10,000)."""
+        article. `mkdocs serve` takes the last build's: all of them when the archive's shape
+        is the same (an edit to a dispatch's text), else those `ranks_carried_over` keeps
+        (an added dispatch re-ranks the articles naming its entities, not all 10,000:
+        0.7 s)."""
         if self.carried is None:
             return {}
-        shape = [(a.source_file, a.date, a.entities) for a in self.articles]
+        shape = self._shape()
+        last = self.carried.last("related ranks", None)
         found = self.carried.recall("related ranks", None, lambda kept: kept[0] == shape)
         if found is MISSING:
-            found = (shape, {})
+            ranks = {} if last is MISSING else ranks_carried_over(last[0], last[1], shape)
+            found = (shape, ranks)
             self.carried.keep("related ranks", None, found)
         return found[1]
 
@@ -476,6 +486,71 @@ class Browse:
             entity: [(a.date, a.source_file) for a in reversed(group)]
             for entity, group in self.by_entity.items()
         }
+
+
+Shape = list[tuple[str, str, tuple[str, ...]]]  # Browse._shape: (file, date, entities)
+
+
+def ranks_carried_over(
+    then: Shape, ranks: dict[int, list[int]], now: Shape
+) -> dict[int, list[int]]:
+    """The related ranks of an archive shaped `then` (by position in it) that hold in an
+    archive shaped `now`, by position in `now`.
+
+    An article's related dispatches are weighed from the articles naming its own entities
+    (the `RELATED_WINDOW` nearest of each), ordered by counts, times, dates and files that an
+    added or removed article leaves as they were for the others. So they can change only for
+    an article that was added or changed itself, or that names an entity an added, removed
+    or changed article names (before or after the change). Every other article keeps its
+    ranks, each related article (which names one of its entities, so is not removed) taken
+    to its new position by its file."""
+    at_then = {file: n for n, (file, _, _) in enumerate(then)}
+    at_now = {file: n for n, (file, _, _) in enumerate(now)}
+    touched: set[str] = set()
+    for item in now:
+        n = at_then.get(item[0])
+        if n is None or then[n] != item:
+            touched.update(item[2])
+            if n is not None:
+                touched.update(then[n][2])
+    for file, _, entities in then:
+        if file not in at_now:
+            touched.update(entities)
+    carried: dict[int, list[int]] = {}
+    for me, item in enumerate(now):
+        n = at_then.get(item[0])
+        if n is None or then[n] != item or not touched.isdisjoint(item[2]):
+            continue
+        ranked = ranks.get(n)
+        if ranked is None:
+            continue
+        moved = [at_now.get(then[r][0]) for r in ranked]
+        if None not in moved:
+            carried[me] = moved  # type: ignore[assignment]
+    return carried
+
+
+def _is_kept_ranks(found: Any) -> bool:
+    """Whether `found` is what `keep_related` writes: the archive's shape and a rank (or
+    None) for each of its articles, positions within it."""
+    if not (isinstance(found, dict) and found.keys() == {"shape", "ranks"}):
+        return False
+    shape, ranks = found["shape"], found["ranks"]
+    if not (type(shape) is list and type(ranks) is list and len(shape) == len(ranks)):
+        return False
+    count = len(shape)
+    return all(
+        type(item) is list
+        and len(item) == 3
+        and type(item[0]) is str
+        and type(item[1]) is str
+        and type(item[2]) is list
+        and all(type(entity) is str for entity in item[2])
+        for item in shape
+    ) and all(
+        r is None or (type(r) is list and all(type(n) is int and 0 <= n < count for n in r))
+        for r in ranks
+    )
 
 
 _latest: list = [None, None]
