@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from functools import partial
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -469,14 +470,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 f"pages: {reused} of {len(cache.keys)} that can be kept were reused "
                 "from earlier builds"
             )
-        size = publish.measure(Path(config.site_dir), [a.url for a in self.archive.articles])
+        measure = partial(self._measure, site_dir, [a.url for a in self.archive.articles])
+        if self.idle is None:
+            measure()
+        else:  # `mkdocs serve`: once the browser has reloaded (site/idle.py)
+            self.idle.after_build(measure)
+
+    def _measure(self, site_dir: Path, article_urls: list[str]) -> None:
+        """Log the site's size, and warn of what is over its budgets."""
+        size = publish.measure(site_dir, article_urls)
         log.info(size.summary())
         for message in publish.over_budget(
             size, site_mb=self.config.size_budget_mb, page_kb=self.config.page_budget_kb
         ):
             log.warning(message)
-        if self.idle is not None:
-            self.idle.after_build()
 
     def _record_build(self, config) -> None:
         """Record the keys of the pages written (or found unchanged) and the plain files, for
