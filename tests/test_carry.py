@@ -89,7 +89,9 @@ def _related(browse: Browse) -> dict[str, list[str]]:
     return {a.source_file: [r.source_file for r in browse.related(a, 8)] for a in browse.articles}
 
 
-def test_related_ranks_are_taken_while_files_dates_and_entities_stay_the_same(monkeypatch):
+def test_related_ranks_are_taken_while_files_dates_and_entities_stay_the_same(
+    monkeypatch, tmp_path
+):
     """An edit to a dispatch's text keeps every ranking of related dispatches: the next
     build takes the ranks and gives the current articles (the edited one is a new object).
     Another entity ranks again the articles naming it, or naming what the article named
@@ -130,7 +132,14 @@ def test_related_ranks_are_taken_while_files_dates_and_entities_stay_the_same(mo
     added = [*renamed, article("new", "2025-09-30T09:00", entities=["x"])]
     carried.next_build()
     ranked.clear()
-    got = _related(Browse(archive_of(*added), carried))
+    browse = Browse(archive_of(*added), carried)
+    # The ranks kept on disk are not read: the last build handed on all it had.
+    from wirearchive.cache import FileCache
+
+    read: list[str] = []
+    monkeypatch.setattr(FileCache, "get", lambda self, key: read.append(key))
+    assert browse.recall_related(FileCache(tmp_path / "related", "")) == 0 and read == []
+    got = _related(browse)
     naming_x = {a.source_file for a in added if "x" in a.entities}
     assert len(naming_x) == 12  # of 31
     assert sorted(ranked) == sorted(naming_x)
