@@ -41,6 +41,7 @@ from .i18n import install as install_translations
 from .idle import IdleCollector
 from .pagecache import CACHED_TEMPLATE, PageCache, WarningCounter, site_key
 from .render import install_filters
+from .sitemap import SortedSitemap, is_mkdocs_sitemap
 from .watch import NativeWatch
 from .workers import Workers, start_workers
 
@@ -101,6 +102,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.record: BuildRecord | None = None
         self.recorded: tuple[dict[str, str], set[str]] = ({}, set())
         self.plain_files: list[str] = []
+        self.sitemap_sorted = False  # sitemap.xml written in its order (site/sitemap.py)
         self.written: dict[str, str] = {}  # dest_uri -> src_uri of the pages built (on_env)
         self.workers: Workers | None = None  # rendering pages beside MkDocs' loop
         self.deferred: dict[str, str] = {}  # src_uri -> template of a page the workers render
@@ -450,7 +452,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if not self.config.enabled:
             return
         site_dir = Path(config.site_dir)
-        if (site_dir / "sitemap.xml").is_file():  # one order for a build and merged shards
+        # one order for a build and merged shards: written so, or sorted now
+        if not self.sitemap_sorted and (site_dir / "sitemap.xml").is_file():
             xml = (site_dir / "sitemap.xml").read_text("utf-8")
             write_sitemap(site_dir, sorted_sitemap(xml))
         if self.project.shard is not None:
@@ -546,6 +549,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return output
 
     on_post_page = CombinedEvent(_keep_page, _let_go)
+
+    def on_pre_template(self, template, template_name, config):
+        """MkDocs' own `sitemap.xml` is written by `SortedSitemap`, sorted (site/sitemap.py)."""
+        if template_name == "sitemap.xml" and self.config.enabled and is_mkdocs_sitemap(template):
+            self.sitemap_sorted = True
+            return SortedSitemap()
+        return template
 
     def on_post_template(self, output_content, template_name, config):
         if template_name == "404.html" and self.config.enabled and self.config.compact_html:
