@@ -40,15 +40,16 @@ class Carried:
         self.given: set[int] = set()
 
     def recall(self, kind: str, key: Hashable, valid: Callable[[Any], bool] | None = None) -> Any:
-        """The value kept under `key` by this build, or by the last one if `valid` holds for
-        it (then this build keeps it), or MISSING."""
+        """The value kept under `key` by this build, or else by the last one (then this build
+        keeps it), if `valid` holds for it; else MISSING."""
         value = self._now.get((kind, key), MISSING)
-        if value is MISSING:
-            value = self._last.pop((kind, key), MISSING)
-            if value is MISSING or (valid is not None and not valid(value)):
-                return MISSING
-            self._now[(kind, key)] = value
-            self.taken[kind] += 1
+        if value is not MISSING:
+            return value if valid is None or valid(value) else MISSING
+        value = self._last.pop((kind, key), MISSING)
+        if value is MISSING or (valid is not None and not valid(value)):
+            return MISSING
+        self._now[(kind, key)] = value
+        self.taken[kind] += 1
         return value
 
     def last(self, kind: str, key: Hashable) -> Any:
@@ -95,7 +96,7 @@ def made_of(
     if carried is None:
         return make()
     found = carried.recall(kind, key, lambda found: same_sources(found[0], sources))
-    if found is not MISSING and same_sources(found[0], sources):  # (this build's: checked too)
+    if found is not MISSING:
         value = found[1]
     else:
         value = make()

@@ -273,7 +273,7 @@ class Browse:
         found = carried.recall(
             "archive timeline", None, lambda kept: same_sources(kept[0], self.articles)
         )
-        if found is not MISSING and same_sources(found[0], self.articles):
+        if found is not MISSING:
             made = found[1]
         else:
             made = self._rebuilt_timeline(last[0], last[1]) if last is not MISSING else None
