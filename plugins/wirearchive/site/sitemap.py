@@ -1,14 +1,15 @@
 """`sitemap.xml`, written as MkDocs' own template writes it, in the order of its addresses.
 
 MkDocs renders `sitemap.xml` from its template after the pages, one Jinja loop over every
-page: 0.28 s at 10,000 dispatches (15,000 pages), in every build and every `mkdocs serve`
-reload. The plugin then read it back, sorted its entries by address (one order for a build
-and for merged shards: `shards.sorted_sitemap`) and wrote it and its gzip again.
+page, in every build and every `mkdocs serve` reload. The plugin then read it back, sorted
+its entries by address (one order for a build and for merged shards:
+`shards.sorted_sitemap`) and wrote it and its gzip again. At 15,000 pages the loop and the
+sort took 0.06 s, and the read-back and second writes about as much.
 
 When the theme's `sitemap.xml` is MkDocs' own template, `SortedSitemap` stands in for it
 (`on_pre_template`): it writes the very text the template writes, entries already in that
-order, in a twentieth of the time, and MkDocs writes it and its gzip once. A theme with a
-`sitemap.xml` of its own keeps it, sorted after the build as before.
+order, in 0.02 s, and MkDocs writes it and its gzip once. A theme with a `sitemap.xml` of
+its own keeps it, sorted after the build as before.
 
 Written here rather than rendered: what the template writes is five lines per page, and
 the test (tests/site/test_sitemap.py) holds this to the template's output, byte for byte.
