@@ -241,3 +241,42 @@ def test_a_read_in_the_same_process_does_not_read_a_file_the_file_system_says_is
     opened.clear()
     fourth = read(max_bytes=500_000)
     assert sorted(opened) == ["0.txt", "1.txt", "2.txt"] and fourth.parsed == 3
+
+
+def test_the_dispatches_found_are_those_under_the_folder_in_path_order(tmp_path):
+    """Files with a dispatch's suffix, at any depth, in the order of their paths; not hidden
+    files, other suffixes, folders named like dispatches, or what a link to a folder holds
+    (a link to a file is a file)."""
+    from wirearchive.archive import find_sources
+
+    root = tmp_path / "articles"
+    wanted = [
+        "2025/09/b.txt",
+        "2025/09/a.md",
+        "2025/10/item.xml",
+        "2025/10/item.json",
+        "2025/10/deep/er/z.txt",
+        ".hidden/inside.txt",  # a hidden folder is walked, as rglob walks it
+        "top.txt",
+    ]
+    for name in [*wanted, "2025/09/.draft.txt", "2025/09/notes.rtf", "2025/09/a.md.bak"]:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("x", encoding="utf-8")
+    (root / "2025" / "folder.txt").mkdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "outside.txt").write_text("x", encoding="utf-8")
+    (root / "linked").symlink_to(elsewhere, target_is_directory=True)
+    (root / "2025" / "link.txt").symlink_to(elsewhere / "outside.txt")
+    found = [p.relative_to(root).as_posix() for p in find_sources(root)]
+    assert found == sorted([*wanted, "2025/link.txt"])
+    # what pathlib's rglob gives, which find_sources walked before
+    globbed = sorted(
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*")
+        if p.suffix in (".txt", ".md", ".xml", ".json")
+        and p.is_file()
+        and not p.name.startswith(".")
+    )
+    assert found == globbed
+    assert find_sources(tmp_path / "missing") == []
