@@ -317,13 +317,21 @@ def timeline_pages(data: SiteData) -> Iterable[Generated]:
 def _timeline_pages(
     carried: Carried | None, folder: str, title: str, timeline: timelines.Timeline, context: dict
 ) -> Iterable[Generated]:
-    for src, entries, pagination in paginate(folder, timeline.entries(), TIMELINE_PAGE_SIZE):
-        pagination["noun"] = "events"
+    def paged() -> list[tuple[str, timelines.Timeline, dict]]:
+        pages = paginate(folder, timeline.entries(), TIMELINE_PAGE_SIZE)
+        for _, _, pagination in pages:
+            pagination["noun"] = "events"
+        return [(src, _built(carried, src, entries), pag) for src, entries, pag in pages]
+
+    # `mkdocs serve`: the pages of a timeline whose years are the very same as in the last
+    # build (an entity no edited dispatch names, a year an edit does not touch) are that
+    # build's, without listing and comparing its entries page by page (3,264 pages at 10,000)
+    for src, built, pagination in made_of(carried, "timeline pages", folder, timeline.years, paged):
         yield _item(
             src,
             page(title),
             TIMELINE_TEMPLATE,
-            {**context, "timeline": _built(carried, src, entries), "pagination": pagination},
+            {**context, "timeline": built, "pagination": pagination},
         )
 
 
