@@ -119,3 +119,32 @@ def test_an_edit_to_a_dispatchs_text_builds_again_only_the_pages_showing_it(tmp_
     shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".cache", "site"))
     assert mkdocs_build(clean).returncode == 0
     assert tree(site) == tree(clean / "site")
+
+
+def test_mkdocs_serve_holds_its_builds_record_rather_than_writing_it(tmp_path, caplog):
+    """`mkdocs serve --dirty` builds into a temporary folder of its own: the record of what its
+    last build wrote is held by the plugin, not written under .cache/builds/, and its next
+    build still leaves the unchanged pages as they are."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from ..conftest import FIXTURES, write_site
+
+    iphone = (FIXTURES / "dispatches" / "fr-apple-iphone-air.txt").read_text(encoding="utf-8")
+    root = write_site(tmp_path, {"2025/09/iphone.txt": iphone})
+    site = str(tmp_path / "served")
+    config = load_config(str(root / "mkdocs.yml"), site_dir=site)
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        build(config, dirty=True)
+        records = root / ".cache" / "builds"
+        assert not records.exists() or list(records.iterdir()) == []
+        with caplog.at_level(logging.INFO, logger="mkdocs.plugins.wirearchive"):
+            build(load_config(str(root / "mkdocs.yml"), site_dir=site), dirty=True)
+        kept, pages = unchanged(caplog.text)
+        assert 0 < kept < pages  # hand-written pages are always built
+        assert not records.exists() or list(records.iterdir()) == []
+    finally:
+        config.plugins.on_shutdown()

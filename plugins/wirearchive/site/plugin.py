@@ -32,7 +32,7 @@ from ..text.sanitize import sanitize_html
 from . import navigation
 from .compact import compact
 from .config import ArchiveConfig
-from .dirty import ArchiveFile, BuildRecord, remove_stale
+from .dirty import ArchiveFile, BuildRecord, HeldRecord, remove_stale
 from .files import WrittenFile
 from .generators import Generated, SiteData, generate
 from .generators.glossary import ARCHIVE_CSS, CSS, JS
@@ -79,6 +79,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.idle: IdleCollector | None = None
         # `mkdocs serve`: the archive's folders watched by the system, not polled (site/watch.py)
         self.watcher = NativeWatch()
+        # `mkdocs serve`: what its last build wrote into site_dir (site/dirty.py)
+        self.held: HeldRecord | None = None
 
     def on_startup(self, *, command, dirty):
         # Having this event keeps one instance of the plugin through `mkdocs serve`'s builds;
@@ -99,7 +101,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.archive = Archive()
         self.pages: dict[str, Generated] = {}
         self.page_cache: PageCache | None = None
-        self.record: BuildRecord | None = None
+        self.record: BuildRecord | HeldRecord | None = None
         self.recorded: tuple[dict[str, str], set[str]] = ({}, set())
         self.plain_files: list[str] = []
         self.sitemap_sorted = False  # sitemap.xml written in its order (site/sitemap.py)
@@ -131,7 +133,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # What the last build wrote into site_dir, taken before this one writes there
         # (site/dirty.py); a shard writes only part of it, and keeps no record.
         folder = self.project.cache_folder("builds") if self.project.shard is None else None
-        if folder is not None:
+        if folder is not None and self.carried is not None:  # `mkdocs serve`: held, not written
+            if self.held is None or self.held.site_dir != os.path.abspath(config.site_dir):
+                self.held = HeldRecord(config.site_dir)
+            self.record = self.held
+            self.recorded = self.record.take()
+        elif folder is not None:
             self.record = BuildRecord(folder, config.site_dir)
             self.recorded = self.record.take()
         if self.carried is not None:
