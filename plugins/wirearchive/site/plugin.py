@@ -40,7 +40,7 @@ from .i18n import LOCALE_DIR, site_language
 from .i18n import install as install_translations
 from .idle import IdleCollector
 from .pagecache import CACHED_TEMPLATE, PageCache, WarningCounter, site_key
-from .render import install_filters
+from .render import HeldTemplates, install_filters
 from .sitemap import SortedSitemap, is_mkdocs_sitemap
 from .watch import NativeWatch
 from .workers import Workers, start_workers
@@ -81,6 +81,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.watcher = NativeWatch()
         # `mkdocs serve`: what its last build wrote into site_dir (site/dirty.py)
         self.held: HeldRecord | None = None
+        # `mkdocs serve`: the templates its builds compiled (site/render.py)
+        self.templates = HeldTemplates()
 
     def on_startup(self, *, command, dirty):
         # Having this event keeps one instance of the plugin through `mkdocs serve`'s builds;
@@ -258,6 +260,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         install_filters(env)
         # The archive's words in the site's language (theme.language), through gettext.
         install_translations(env, site_language(config.theme), config.theme.dirs)
+        if self.carried is not None:  # `mkdocs serve`: templates compiled by the last build
+            self.templates.use(env)
         self._render_ahead(env, config, built)
         return env
 
