@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -83,6 +85,39 @@ def write_site(
         encoding="utf-8",
     )
     return root
+
+
+class Served:
+    """A small site built as `mkdocs serve` builds it, in this process (`served`): one plugin
+    instance through the builds, each build from the configuration loaded anew into `site`."""
+
+    def __init__(self, root: Path, site: Path, dirty: bool) -> None:
+        from mkdocs.config import load_config
+
+        self.root, self.site, self.dirty = root, site, dirty
+        self.config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+        self.config.plugins.on_startup(command="serve", dirty=dirty)
+        self.plugin = self.config.plugins["wirearchive"]
+
+    def build(self) -> None:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        build(load_config(str(self.root / "mkdocs.yml"), site_dir=str(self.site)), dirty=self.dirty)
+
+
+@contextlib.contextmanager
+def served(tmp_path: Path, *, dirty: bool = False) -> Iterator[Served]:
+    """A site of one dispatch under `tmp_path`, built by `Served.build` into `tmp_path/served`;
+    the plugin's `on_shutdown` at the end, as `mkdocs serve` stops."""
+    iphone = (FIXTURES / "dispatches" / "fr-apple-iphone-air.txt").read_text(encoding="utf-8")
+    server = Served(
+        write_site(tmp_path, {"2025/09/iphone.txt": iphone}), tmp_path / "served", dirty
+    )
+    try:
+        yield server
+    finally:
+        server.config.plugins.on_shutdown()
 
 
 def benchmark(name: str):

@@ -127,24 +127,14 @@ def test_mkdocs_serve_holds_its_builds_record_rather_than_writing_it(tmp_path, c
     build still leaves the unchanged pages as they are."""
     import logging
 
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    from ..conftest import served
 
-    from ..conftest import FIXTURES, write_site
-
-    iphone = (FIXTURES / "dispatches" / "fr-apple-iphone-air.txt").read_text(encoding="utf-8")
-    root = write_site(tmp_path, {"2025/09/iphone.txt": iphone})
-    site = str(tmp_path / "served")
-    config = load_config(str(root / "mkdocs.yml"), site_dir=site)
-    config.plugins.on_startup(command="serve", dirty=True)
-    try:
-        build(config, dirty=True)
-        records = root / ".cache" / "builds"
+    with served(tmp_path, dirty=True) as serve:
+        serve.build()
+        records = serve.root / ".cache" / "builds"
         assert not records.exists() or list(records.iterdir()) == []
         with caplog.at_level(logging.INFO, logger="mkdocs.plugins.wirearchive"):
-            build(load_config(str(root / "mkdocs.yml"), site_dir=site), dirty=True)
+            serve.build()
         kept, pages = unchanged(caplog.text)
         assert 0 < kept < pages  # hand-written pages are always built
         assert not records.exists() or list(records.iterdir()) == []
-    finally:
-        config.plugins.on_shutdown()

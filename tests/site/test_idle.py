@@ -95,25 +95,15 @@ def test_mkdocs_serve_measures_the_site_once_idle(tmp_path, caplog):
     walking the site's files took 0.3 s of a reload at 10,000 dispatches."""
     import logging
 
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    from ..conftest import served
 
-    from ..conftest import FIXTURES, write_site
-
-    iphone = (FIXTURES / "dispatches" / "fr-apple-iphone-air.txt").read_text(encoding="utf-8")
-    root = write_site(tmp_path, {"2025/09/iphone.txt": iphone})
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "served"))
-    config.plugins.on_startup(command="serve", dirty=False)
-    plugin = config.plugins["wirearchive"]
-    plugin.idle.delay = 0.2
-    try:
+    with served(tmp_path) as serve:
+        serve.plugin.idle.delay = 0.2
         with caplog.at_level(logging.INFO, logger="mkdocs.plugins.wirearchive"):
-            build(config)
+            serve.build()
             assert "wirearchive: site: " not in caplog.text
             for _ in range(40):
-                if plugin.idle.collections:
+                if serve.plugin.idle.collections:
                     break
                 time.sleep(0.05)
         assert "wirearchive: site: " in caplog.text and "1 article pages" in caplog.text
-    finally:
-        config.plugins.on_shutdown()

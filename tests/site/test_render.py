@@ -48,29 +48,19 @@ def test_mkdocs_serve_compiles_no_template_again_in_its_next_build(tmp_path, com
     """Each build of `mkdocs serve` has a new Jinja environment (MkDocs makes one per
     build): a template the last build compiled is not compiled again, and the pages are the
     same."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    from ..conftest import served
 
-    from ..conftest import FIXTURES, write_site
+    def pages(site) -> dict:
+        return {p.relative_to(site): p.read_bytes() for p in site.rglob("*.html")}
 
-    iphone = (FIXTURES / "dispatches" / "fr-apple-iphone-air.txt").read_text(encoding="utf-8")
-    root = write_site(tmp_path, {"2025/09/iphone.txt": iphone})
-    site = str(tmp_path / "served")
-    config = load_config(str(root / "mkdocs.yml"), site_dir=site)
-    config.plugins.on_startup(command="serve", dirty=False)
-    try:
-        build(config)
-        first = {p.relative_to(tmp_path / "served"): p.read_bytes()
-                 for p in (tmp_path / "served").rglob("*.html")}  # fmt: skip
+    with served(tmp_path) as serve:
+        serve.build()
+        first = pages(serve.site)
         assert any(name.startswith("wirearchive/") for name in compiled)
         assert "main.html" in compiled
         before = list(compiled)
         compiled.clear()
-        build(load_config(str(root / "mkdocs.yml"), site_dir=site))
+        serve.build()
         # only what the first build did not use (a page taken from the page cache)
         assert compiled == ["wirearchive/cached.html"] and not set(compiled) & set(before)
-        again = {p.relative_to(tmp_path / "served"): p.read_bytes()
-                 for p in (tmp_path / "served").rglob("*.html")}  # fmt: skip
-        assert again == first
-    finally:
-        config.plugins.on_shutdown()
+        assert pages(serve.site) == first
