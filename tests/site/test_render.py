@@ -64,3 +64,18 @@ def test_mkdocs_serve_compiles_no_template_again_in_its_next_build(tmp_path, com
         # only what the first build did not use (a page taken from the page cache)
         assert compiled == ["wirearchive/cached.html"] and not set(compiled) & set(before)
         assert pages(serve.site) == first
+
+
+def test_a_run_after_mkdocs_serve_in_the_same_process_starts_afresh(tmp_path):
+    """MkDocs keeps one instance of the plugin for the whole process: a build run after a
+    serve run (in a test, a script) holds nothing of it: no carried values, no idle
+    collector, no compiled templates, no files read."""
+    from ..conftest import served
+
+    with served(tmp_path) as serve:
+        serve.build()
+        plugin = serve.plugin
+        assert plugin.carried is not None and plugin.templates.held and plugin.kept
+    plugin.on_startup(command="build", dirty=False)
+    assert plugin.carried is None and plugin.idle is None and plugin.held is None
+    assert plugin.templates.held == {} and plugin.kept == {} and plugin.stamps == {}

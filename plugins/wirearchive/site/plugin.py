@@ -86,11 +86,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_startup(self, *, command, dirty):
         # Having this event keeps one instance of the plugin through `mkdocs serve`'s builds;
-        # `on_config` starts each build afresh.
+        # `on_config` starts each build afresh. MkDocs keeps that instance for the whole
+        # process, so a later run in it (a test's, a script's) starts from nothing here too.
         self.dirty = dirty
-        if command == "serve":
-            self.carried = Carried()
-            self.idle = IdleCollector()
+        serve = command == "serve"
+        self.kept, self.stamps = {}, {}
+        self.carried = Carried() if serve else None
+        self.idle = IdleCollector() if serve else None
+        self.held = None
+        self.templates = HeldTemplates()
 
     def on_shutdown(self):
         if self.idle is not None:
