@@ -526,9 +526,9 @@ def ranks_carried_over(
         ranked = ranks.get(n)
         if ranked is None:
             continue
-        moved = [at_now.get(then[r][0]) for r in ranked]
-        if None not in moved:
-            carried[me] = moved  # type: ignore[assignment]
+        files = [then[r][0] for r in ranked]
+        if all(file in at_now for file in files):
+            carried[me] = [at_now[file] for file in files]
     return carried
 
 

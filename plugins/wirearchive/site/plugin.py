@@ -68,32 +68,32 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def __init__(self) -> None:
         super().__init__()
-        # The files the last build read, for the next (`mkdocs serve`): archive.read_archive.
-        self.kept: dict[str, tuple[Loaded, str]] = {}
-        self.stamps: dict[str, tuple[str, tuple, str]] = {}  # what the file system said of them
-        # What the last build made of unchanged dispatches, for the next (wirearchive.carry);
-        # only through `mkdocs serve`'s builds: a single build lets its pages' timelines and
-        # metadata go as it renders them.
-        self.carried: Carried | None = None
-        # `mkdocs serve`: full garbage collections while the server waits (site/idle.py)
-        self.idle: IdleCollector | None = None
         # `mkdocs serve`: the archive's folders watched by the system, not polled (site/watch.py)
         self.watcher = NativeWatch()
-        # `mkdocs serve`: what its last build wrote into site_dir (site/dirty.py)
-        self.held: HeldRecord | None = None
-        # `mkdocs serve`: the templates its builds compiled (site/render.py)
-        self.templates = HeldTemplates()
+        self._start_run(serve=False)
 
     def on_startup(self, *, command, dirty):
         # Having this event keeps one instance of the plugin through `mkdocs serve`'s builds;
         # `on_config` starts each build afresh. MkDocs keeps that instance for the whole
         # process, so a later run in it (a test's, a script's) starts from nothing here too.
         self.dirty = dirty
-        serve = command == "serve"
-        self.kept, self.stamps = {}, {}
-        self.carried = Carried() if serve else None
-        self.idle = IdleCollector() if serve else None
-        self.held = None
+        self._start_run(serve=command == "serve")
+
+    def _start_run(self, *, serve: bool) -> None:
+        """What one run (`mkdocs build`, or every build of one `mkdocs serve`) hands from one
+        build to the next: nothing yet."""
+        # The files the last build read, for the next (`mkdocs serve`): archive.read_archive.
+        self.kept: dict[str, tuple[Loaded, str]] = {}
+        self.stamps: dict[str, tuple[str, tuple, str]] = {}  # what the file system said of them
+        # What the last build made of unchanged dispatches, for the next (wirearchive.carry);
+        # only through `mkdocs serve`'s builds: a single build lets its pages' timelines and
+        # metadata go as it renders them.
+        self.carried: Carried | None = Carried() if serve else None
+        # `mkdocs serve`: full garbage collections while the server waits (site/idle.py)
+        self.idle: IdleCollector | None = IdleCollector() if serve else None
+        # `mkdocs serve`: what its last build wrote into site_dir (site/dirty.py)
+        self.held: HeldRecord | None = None
+        # `mkdocs serve`: the templates its builds compiled (site/render.py)
         self.templates = HeldTemplates()
 
     def on_shutdown(self):
