@@ -167,7 +167,8 @@ def test_values_are_plain_data_by_their_type(tmp_path):
     assert cache._plain(replace(event, about=("autre",))) != cache._plain(event)
     other = replace(entry, event=replace(event, until="2026"))
     assert cache._plain(other) != cache._plain(entry)
-    published = Entry("2025-09-09", "publication", "Titre", article)
+    # a line entries_of would not make (not its article's very title) is listed in full
+    published = Entry("2025-09-09", "publication", "".join("Titre"), article)
     assert cache._plain(published) == ["entry", "2025-09-09", "publication", "Titre", *linked]
     # an entry's dispatch by what the entry shows of it: another body, the same entry
     assert cache._plain(replace(entry, article=replace(article, body="Autre."))) == plain["e"]
@@ -355,3 +356,36 @@ def test_an_articles_page_is_keyed_by_what_makes_its_markdown_and_metadata(tmp_p
     edited = root / "articles" / "2025" / "09" / "a.txt"
     edited.write_text(DISPATCH.replace("iPhone", "iPad", 1), "utf-8")
     assert key(root, "a.txt") != first
+
+
+def test_a_timeline_line_is_keyed_by_its_dispatch_not_by_its_text(tmp_path):
+    """A line entries_of makes stands for what timelines show of its dispatch (LINKED_FIELDS and
+    its events) and which event it is: its text is not listed again in the key of every
+    timeline page that shows it. What shows changes the key; what does not, does not."""
+    import json
+
+    from wirearchive.timeline.timeline import entries_of
+
+    long = "Le conseil a annoncé un plan de plusieurs années " * 6
+    article = Article(
+        "articles/a.txt", "Titre", dt.datetime(2025, 9, 9, tzinfo=dt.UTC), "fr", ("ATS",),
+        None, None, None, None, "titre", "Texte.",
+        events=(Event("2025-09", long, "planned", None, ("acme",)), Event("2026", "Un autre fait")),
+    )  # fmt: skip
+
+    def lines(article: Article) -> list:
+        cache = _keys(tmp_path, Archive())
+        return [cache._plain(e) for e in entries_of([article])]
+
+    first = lines(article)
+    assert len(first) == 3 and all(len(json.dumps(line)) < 120 for line in first)
+    assert lines(replace(article, body="Autre texte.")) == first  # not shown on a timeline
+    for changed in (
+        replace(article, title="Autre"),
+        replace(article, sources=("Keystone-SDA",)),
+        replace(article, events=(replace(article.events[0], until="2027"), article.events[1])),
+        replace(article, events=(replace(article.events[0], text="Autre."), article.events[1])),
+    ):
+        assert lines(changed) != first
+    # the lines of one article differ from each other, as their events do
+    assert len({json.dumps(line) for line in first}) == 3
