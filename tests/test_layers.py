@@ -3,7 +3,7 @@
 Every `import` of every module is read (at the top or inside a function: an import inside a
 function that dodges a cycle is still a cycle). Layers, from the bottom:
 
-0. `problems`, `progress`, `model`, `text`, `carry`: shared types and helpers;
+0. `problems`, `progress`, `model`, `text`, `carry`, `ending`: shared types and helpers;
 1. `dispatch`, `frontmatter`: reading one file;
 2. `entities`, `timeline`: annotating and dating an article;
 3. `article`, `cache`: one file to one article, caches;
@@ -32,6 +32,7 @@ LAYERS = {
     "model": 0,
     "text": 0,
     "carry": 0,
+    "ending": 0,
     "dispatch": 1,
     "frontmatter": 1,
     "entities": 2,

@@ -23,6 +23,7 @@ from mkdocs.exceptions import ConfigurationError
 
 from . import __version__, contribute, frontmatter, publish, shards
 from .article import Loaded, load
+from .ending import freeze_at_exit
 from .entities import Annotator, suggest
 from .problems import Problem
 from .progress import Progress
@@ -405,6 +406,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    freeze_at_exit()
     try:
         return args.run(args)
     except Refusal as exc:

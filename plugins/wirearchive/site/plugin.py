@@ -24,6 +24,7 @@ from ..article import Loaded
 from ..browse import browse_of
 from ..cache import file_stamp
 from ..carry import MISSING, Carried
+from ..ending import freeze_at_exit
 from ..progress import Progress
 from ..project import Project
 from ..shards import sorted_sitemap, write_sitemap
@@ -78,6 +79,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # process, so a later run in it (a test's, a script's) starts from nothing here too.
         self.dirty = dirty
         self._start_run(serve=command == "serve")
+        freeze_at_exit()  # the process ends without collecting a heap the system frees
 
     def _start_run(self, *, serve: bool) -> None:
         """What one run (`mkdocs build`, or every build of one `mkdocs serve`) hands from one
