@@ -43,6 +43,10 @@ class Archive:
     # (site/pagecache.py) names an article by it instead of serialising the whole article.
     # Only with a parse cache.
     origins: dict[str, tuple[Article, str]] = field(default_factory=dict)
+    # source_file -> its parse cache key (its path, bytes, sidecar, the settings and the code):
+    # what stands for the file as published beside its page (site/generators/articles.py).
+    # Only with a parse cache.
+    keys: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -139,8 +143,10 @@ def read_archive(
     remembered = 0
     report = progress(len(sources)) if progress is not None else None
     stamped: dict[int, tuple[str, tuple]] = {}
+    names: list[str] = []
     for number, path in enumerate(sources):
         source_file = path.relative_to(root).as_posix()
+        names.append(source_file)
         sidecar_path = path.with_name(path.name + SIDECAR)
         if cache is not None and kept is not None and stamps is not None:
             # taken before the file is read: a write after it gives the next read another
@@ -222,6 +228,7 @@ def read_archive(
             cache.put_many(entries())
             cache.prune(set(keys.values()))
         archive.origins = _origins(results, digests)
+        archive.keys = {names[n]: key for n, key in keys.items()}
         if kept is not None:
             kept.clear()  # this read's files, not every file any read met
             kept.update(

@@ -138,3 +138,67 @@ def test_mkdocs_serve_holds_its_builds_record_rather_than_writing_it(tmp_path, c
         kept, pages = unchanged(caplog.text)
         assert 0 < kept < pages  # hand-written pages are always built
         assert not records.exists() or list(records.iterdir()) == []
+
+
+def test_a_dirty_build_neither_makes_nor_rewrites_a_dispatch_file_it_recorded(
+    tmp_path, monkeypatch
+):
+    """The dispatches as delivered (`<page>/<name>.txt`) are recorded with their parse cache
+    key and their file's stamp: a dirty build makes again only the edited one's, and rewrites
+    a file changed in site/ since (a stamp the last build did not record), however much it
+    looks like the old one; site/ is then the clean build's."""
+    import os
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from wirearchive.site.generators import articles
+
+    from ..conftest import FIXTURES, write_site
+
+    names = ["fr-apple-iphone-air", "fr-anthropic-leve-13-milliards", "de-oracle-aktie-kurssprung"]
+    texts = {
+        f"2025/09/{name}.txt": (FIXTURES / "dispatches" / f"{name}.txt").read_text("utf-8")
+        for name in names
+    }
+    root = write_site(tmp_path / "site-root", texts)
+    made: list[str] = []
+    real = articles.raw_file
+    monkeypatch.setattr(
+        articles, "raw_file", lambda folder, article: made.append(article.source_file) or real(folder, article)
+    )  # fmt: skip
+
+    def run(dirty: bool) -> None:
+        made.clear()
+        config = load_config(str(root / "mkdocs.yml"))
+        config.plugins.on_startup(command="build", dirty=dirty)
+        build(config, dirty=dirty)
+
+    run(dirty=False)
+    assert len(made) == 3
+    delivered = {p.parent.name: p for p in (root / "site" / "2025").rglob("dispatch.txt")}
+    assert len(delivered) == 3
+    iphone = next(p for name, p in delivered.items() if "iphone" in name)
+    tampered = next(p for name, p in delivered.items() if "anthropic" in name)
+
+    run(dirty=True)
+    assert made == []  # nothing changed: none made, none rewritten
+
+    edited = root / "articles" / "2025/09/fr-apple-iphone-air.txt"
+    edited.write_text(edited.read_text("utf-8") + "\nUne phrase de plus.\n", "utf-8")
+    before = tampered.stat()
+    data = tampered.read_bytes()
+    tampered.write_bytes(data[:-2] + b"!!")  # same size, then the same modification time
+    os.utime(tampered, ns=(before.st_atime_ns, before.st_mtime_ns))
+    run(dirty=True)
+    assert sorted(made) == [
+        "articles/2025/09/fr-anthropic-leve-13-milliards.txt",
+        "articles/2025/09/fr-apple-iphone-air.txt",
+    ]
+    assert tampered.read_bytes() == data
+    assert "Une phrase de plus." in iphone.read_text("utf-8")
+
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".cache", "site"))
+    assert mkdocs_build(clean).returncode == 0
+    assert tree(root / "site") == tree(clean / "site")

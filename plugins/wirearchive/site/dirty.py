@@ -16,8 +16,11 @@ hand-written page is built (they are few), and so is every page in the navigatio
 is on every page).
 
 The record (`BuildRecord`) is a file of the site's cache, one per output folder: the key of
-each page and the plain files a build wrote there. It is removed when a build starts and
-written when it ends, so after a failed or interrupted build the next one builds every page.
+each page a build wrote there, and of each plain file what stands for its content (a digest)
+and what the file system said of it once written (`cache.file_stamp`): a plain file found with
+both is taken as it is, neither made (a dispatch as delivered) nor read to be compared. It is
+removed when a build starts and written when it ends, so after a failed or interrupted build
+the next one builds every page.
 A dirty build also removes the pages and files of the archive that the last build wrote and
 this one does not (a dispatch removed or renamed). So a dirty build's `site/` is the same, byte
 for byte, as a clean build's (`tests/site/test_dirty.py`). MkDocs' own dirty builds do not
@@ -35,7 +38,7 @@ from pathlib import Path
 
 from .files import PosixSource
 
-RECORD_FORMAT = 1
+RECORD_FORMAT = 2  # 2: a plain file with what stands for its content and its stamp
 
 
 class ArchiveFile(PosixSource):
@@ -56,9 +59,10 @@ class BuildRecord:
         self.folder = folder
         self.path = folder / f"{name}.json"
 
-    def take(self) -> tuple[dict[str, str], set[str]]:
-        """The record of the last build (pages' keys and plain files, by dest_uri),
-        removed: until this build ends well, `site/` is not what any record says."""
+    def take(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The record of the last build (pages' keys, and plain files' content digests and
+        stamps, by dest_uri), removed: until this build ends well, `site/` is not what any
+        record says."""
         try:
             data = json.loads(self.path.read_bytes())
         except (OSError, ValueError):
@@ -69,15 +73,15 @@ class BuildRecord:
             or data.get("format") != RECORD_FORMAT
             or data.get("site_dir") != self.site_dir
         ):
-            return {}, set()
-        return dict(data["pages"]), set(data["files"])
+            return {}, {}
+        return dict(data["pages"]), dict(data["files"])
 
-    def write(self, pages: Mapping[str, str], files: Iterable[str]) -> None:
+    def write(self, pages: Mapping[str, str], files: Mapping[str, str]) -> None:
         data = {
             "format": RECORD_FORMAT,
             "site_dir": self.site_dir,
             "pages": dict(sorted(pages.items())),
-            "files": sorted(files),
+            "files": dict(sorted(files.items())),
         }
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -111,16 +115,16 @@ class HeldRecord:
 
     def __init__(self, site_dir: str) -> None:
         self.site_dir = os.path.abspath(site_dir)
-        self.held: tuple[dict[str, str], set[str]] | None = None
+        self.held: tuple[dict[str, str], dict[str, str]] | None = None
 
-    def take(self) -> tuple[dict[str, str], set[str]]:
+    def take(self) -> tuple[dict[str, str], dict[str, str]]:
         """The record of the last build, let go: until this build ends well, `site/` is not
         what any record says."""
         held, self.held = self.held, None
-        return held if held is not None else ({}, set())
+        return held if held is not None else ({}, {})
 
-    def write(self, pages: Mapping[str, str], files: Iterable[str]) -> None:
-        self.held = (dict(pages), set(files))
+    def write(self, pages: Mapping[str, str], files: Mapping[str, str]) -> None:
+        self.held = (dict(pages), dict(files))
 
 
 def remove_stale(site_dir: str, dest_uris: Iterable[str]) -> int:

@@ -103,11 +103,18 @@ def _article(data: SiteData, article: Article, shown: Article, version: str | No
         made_from=(shown, article, glossary, version),
     )
     root = data.project.root
-    # The file as read for the archive: `mkdocs serve` takes the last build's for the same
-    # article (its file's bytes are those the archive read then: archive.read_archive).
+    # The file as read for the archive, made when it is to be written: a dirty build finds it
+    # in site/ under the key of the file's bytes (site/dirty.py). `mkdocs serve` takes the
+    # last build's for the same article (its file's bytes are those the archive read then:
+    # archive.read_archive).
+    key = data.archive.keys.get(shown.source_file)
     yield Generated(
         dispatch_file(article, version, shown),
-        made_of(data.carried, "raw file", page, [shown, str(root)], lambda: raw_file(root, shown)),
+        "",
+        make=lambda: made_of(
+            data.carried, "raw file", page, [shown, str(root)], lambda: raw_file(root, shown)
+        ),
+        content_key=f"dispatch {key}" if key is not None else None,
     )
 
 

@@ -29,7 +29,12 @@ class Generated:
     meta: dict = field(default_factory=dict)
     # A page's Markdown made when MkDocs reads the page (then `content` is ""): an article's
     # text is not held from the start of the build to its page's turn (about 7 KB a dispatch).
-    make: Callable[[], str] | None = None
+    # A plain file's content made only when it is to be written (with `content_key`).
+    make: Callable[[], str | bytes] | None = None
+    # What a plain file's content is made of alone, as a digest, when its generator can say
+    # (a dispatch as delivered: its parse cache key): a build finding the file in site/ as the
+    # last build recorded it with this key (site/dirty.py) neither makes nor reads it again.
+    content_key: str | None = None
     # Its metadata made when first asked for (`metadata()`): an article's front matter, which
     # `mkdocs serve --dirty` never makes for a page it leaves as it is (7 KB a dispatch).
     make_meta: Callable[[], dict] | None = None
