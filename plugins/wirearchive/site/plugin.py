@@ -147,10 +147,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             if self.held is None or self.held.site_dir != os.path.abspath(config.site_dir):
                 self.held = HeldRecord(config.site_dir)
             self.record = self.held
-            self.recorded = self.record.take()
         elif folder is not None:
             self.record = BuildRecord(folder, config.site_dir)
-            self.recorded = self.record.take()
+        if self.record is not None:
+            recorded = self.record.take()
+            # A build that is not dirty starts from an empty site/ (MkDocs empties it before
+            # `on_files`): the record tells it nothing, and is not held through it (21,000
+            # plain files and 15,000 pages at 10,000 dispatches: about 8 MB).
+            self.recorded = recorded if self.dirty else ({}, {})
         if self.carried is not None:
             self.carried.next_build()
         glossary = self.project.glossary(self.carried)
