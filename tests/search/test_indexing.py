@@ -8,8 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from tests.conftest import FIXTURES
 from wirearchive.archive import read_archive
@@ -25,7 +23,6 @@ from wirearchive.search.indexing import (
     decode,
     docs_chunk,
     documents,
-    dump,
     encode,
     key_order,
     shard_of,
@@ -319,18 +316,3 @@ def test_serve_takes_the_analysis_of_a_month_of_the_very_same_texts(tmp_path, mo
     fourth = build_index(more, cache=cache, workers=1, carried=carried)
     assert fourth.built == [last.part] and len(months) == 1
     assert fourth.files == build_index(more, workers=1).files
-
-
-_PLAIN = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.text(),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
-    max_leaves=12,
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(_PLAIN)
-def test_index_files_are_the_standard_librarys_json(data):
-    """`dump` (orjson) writes the bytes json.dumps wrote, compact and not ASCII-only, for
-    what the index holds: strings of any script, integers, lists and mappings."""
-    assert dump(data) == json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()

@@ -39,8 +39,6 @@ from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-import orjson
-
 from ..cache import FileCache
 from ..carry import MISSING, Carried, same_sources
 from ..text.markdown import plain_text
@@ -189,13 +187,7 @@ def postings(segments: list[list[int]]) -> str:
 
 
 def dump(data) -> bytes:
-    """Compact JSON, as UTF-8. Written by orjson: the same bytes as the standard library's
-    `json.dumps(data, ensure_ascii=False, separators=(",", ":"))` for the strings, integers,
-    lists and mappings the index holds (tests/search/test_indexing.py), several times faster:
-    the keys of the months' analyses alone serialise every dispatch's text, 0.4 s of every
-    build at 10,000 dispatches. (A float under 0.0001, which the index never holds, would be
-    written without an exponent.)"""
-    return orjson.dumps(data)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _hash(data: bytes, length: int = 12) -> str:
