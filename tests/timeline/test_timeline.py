@@ -192,20 +192,3 @@ def test_a_timeline_rebuilt_for_an_edit_is_the_one_built_afresh(events, gone, ad
     for year in again.years:
         if year.year not in touched:
             assert any(year is y for y in last.years)
-
-
-_JSON = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.text(),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
-    max_leaves=12,
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.dictionaries(st.text(), _JSON, max_size=4))
-def test_exports_are_the_standard_librarys_json_text(document):
-    """An export is the text it always was (json.dumps, compact, not ASCII-only), whatever
-    the dispatches say: quotes, back-slashes, control characters, any script."""
-    assert timelinejs.dumps(document) == (
-        json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
-    )
