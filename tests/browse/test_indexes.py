@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wirearchive.browse.indexes import Browse, ranks_carried_over, unique_slugs
+from wirearchive.model import Event
 from wirearchive.site.generators.browse import page_links, paginate
 
 from ..timeline.helpers import archive_of, article
@@ -354,3 +355,44 @@ def test_related_ranks_kept_on_disk_serve_the_next_build_of_the_same_shape(tmp_p
     ):
         kept.write_bytes(damaged)
         assert Browse(archive_of(*added)).recall_related(store) == 0
+
+
+_NAMES = st.sampled_from(["acme", "bolt", "cora", "dune"])
+_DATES = st.sampled_from(["2024", "2024-03", "2024-03-09", "2025-01", "2025-01-31", "2026"])
+
+
+@st.composite
+def _archives(draw):
+    """Articles naming some of four entities, with events about some of them, all of them
+    (no `about`), or one the article does not name; on a few days, so that dates tie."""
+    articles = []
+    for n in range(draw(st.integers(0, 12))):
+        entities = tuple(draw(st.lists(_NAMES, max_size=3)))
+        events = [
+            Event(draw(_DATES), f"Fait {n}-{k}", "past", None, tuple(draw(st.lists(_NAMES, max_size=2))))
+            for k in range(draw(st.integers(0, 4)))
+        ]  # fmt: skip
+        day = draw(st.sampled_from(["2025-10-01T09:00", "2025-10-01T10:00", "2025-10-02T09:00"]))
+        articles.append(article(f"a{n:02d}", day, entities=entities, events=events))
+    return archive_of(*articles)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_archives())
+def test_a_builds_entity_timelines_are_each_entitys_articles_sorted_alone(archive):
+    """A build takes every entity's timeline from one pass over the archive's timeline; each
+    is, entry for entry and year by year, the timeline of the articles naming it, sorted on
+    their own (`mkdocs serve` makes them so)."""
+    from wirearchive.timeline import timeline as timelines
+
+    browse = Browse(archive)
+    for entity_id, articles in browse.by_entity.items():
+        alone = timelines.of_articles(articles, about=entity_id)
+        taken = browse.timeline(entity_id)
+        assert [(y.year, [m.key for m in y.months]) for y in taken.years] == [
+            (y.year, [m.key for m in y.months]) for y in alone.years
+        ]
+        assert [(e.date, e.kind, e.text, e.article.source_file) for e in taken.entries()] == [
+            (e.date, e.kind, e.text, e.article.source_file) for e in alone.entries()
+        ]
+    assert set(browse._entity_entries) <= set(browse.by_entity)

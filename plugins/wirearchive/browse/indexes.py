@@ -254,9 +254,35 @@ class Browse:
                 "entity timeline",
                 entity_id,
                 articles,
-                lambda: timelines.of_articles(articles, about=entity_id, shared=self._entries),
+                lambda: self._entity_timeline(entity_id, articles),
             )
         return self._entity_timelines[entity_id]
+
+    def _entity_timeline(self, entity_id: str, articles: list[Article]) -> timelines.Timeline:
+        """The timeline of `articles`, those naming `entity_id`: in a build, taken from the
+        archive's timeline, sorted once (`_entity_entries`); under `mkdocs serve`, which makes
+        again only the timelines of the entities an edit touches, sorted on its own."""
+        if self.carried is None:
+            return timelines.build(self._entity_entries.get(entity_id, []), ordered=True)
+        return timelines.of_articles(articles, about=entity_id, shared=self._entries)
+
+    @cached_property
+    def _entity_entries(self) -> dict[str, list[timelines.Entry]]:
+        """Each entity's timeline entries, in timeline order, from one pass over the archive's
+        timeline: what `timelines.of_articles(by_entity[id], about=id)` gives, without sorting
+        300 entities' entries again (0.5 s of a build at 10,000 dispatches). An article's
+        publication is its entities'; an event, those it is about among them (all of them when
+        it says nothing)."""
+        found: dict[str, list[timelines.Entry]] = defaultdict(list)
+        for entry in self._archive_timeline.entries():
+            named = entry.article.entities
+            if entry.event is None or not entry.event.about:
+                names: Iterable[str] = dict.fromkeys(named)
+            else:
+                names = [n for n in dict.fromkeys(entry.event.about) if n in named]
+            for name in names:
+                found[name].append(entry)
+        return found
 
     def recent_timeline(
         self, entity_id: str, count: int = ENTITY_PAGE_ENTRIES
