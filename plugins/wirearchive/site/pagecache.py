@@ -344,7 +344,9 @@ class PageCache:
         body = to_json(Loaded(value, [])).decode("utf-8")
         return ["article", hashlib.sha256(body.encode()).hexdigest(), revisions]
 
-    def _of_article(self, memo: dict, kind: str, article: Article, make: Callable[[], tuple]):
+    def _of_article(
+        self, memo: dict, kind: str, article: Article, make: Callable[[], tuple]
+    ) -> tuple:
         """`make()`, a tuple whose first item is `article`, made once a build for `article`
         (`memo`, by its id), or taken from the last build for the very same article (`mkdocs
         serve`: `kind` in `carried`)."""
@@ -376,7 +378,7 @@ class PageCache:
     def _face(self, article: Article) -> str:
         """What a timeline shows of `article`, in any of its entries: the digest of its
         LINKED_FIELDS and of every field of each of its events. Made once a build (an article
-        has 14 entries, each in three timeline pages on average)."""
+        has 14 entries, each on two or three timeline pages)."""
 
         def make() -> tuple[Article, str]:
             plain = self._plain
