@@ -324,7 +324,11 @@ def _from_item(
     lang = (
         overlay.get("language")
         or item.language
-        or language.detect(" ".join([title, summary or "", *body_text[:12]]), options.languages)
+        or language.detect(
+            " ".join([title, summary or "", *body_text[:12]]),
+            options.languages,
+            options.model_folder,
+        )
         or _fallback_language(options)
     )
     events_from: list[tuple[str, int | None]] = [(summary or "", None)]
@@ -489,7 +493,7 @@ def _curated(
     body = neutralise_html(fm.body.strip())
     lang = (
         overlay.get("language")
-        or language.detect(overlay["title"] + " " + body, options.languages)
+        or language.detect(overlay["title"] + " " + body, options.languages, options.model_folder)
         or _fallback_language(options)
     )
     when = _date(overlay["date"], options.tz)

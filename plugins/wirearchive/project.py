@@ -58,6 +58,7 @@ class Project:
                 languages=tuple(options["languages"]),
                 agencies=dict(options["agencies"]),
                 rubrics=tuple(options["rubrics"]),
+                model_folder=cache_folder(Path(root), "language") if options["cache"] else None,
             ),
             max_bytes=options["max_dispatch_bytes"],
             workers=options["workers"],

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..model import Image
@@ -132,6 +133,9 @@ class ParseOptions:
     languages: tuple[str, ...] = ("fr", "de", "en", "it")
     agencies: dict[str, str] = field(default_factory=dict)
     rubrics: tuple[str, ...] = DEFAULT_RUBRICS
+    # Where the language model may be kept, read faster (dispatch/language.py); not a
+    # setting: no part of the options' repr, which keys the parse cache
+    model_folder: Path | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self):
         self.tz: ZoneInfo = dates.zone(self.timezone)

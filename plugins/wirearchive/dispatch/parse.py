@@ -72,5 +72,5 @@ def parse_text(
         last = first_line + text.count("\n")
         d.furniture.append(Paragraph(" ".join(trailer.split()), last))
     sample = " ".join([d.title or "", d.summary or ""] + [p.text for p in d.body[:12]])
-    d.language = language.detect(sample, options.languages)
+    d.language = language.detect(sample, options.languages, options.model_folder)
     return d, problems
