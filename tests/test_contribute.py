@@ -35,9 +35,13 @@ def text(name: str) -> str:
 
 
 def test_a_pasted_dispatch_is_stored_by_date_and_headline(site):
+    before = sorted(p.relative_to(site).as_posix() for p in site.rglob("*"))
     result = wirearchive("add", "-", cwd=site, stdin=text("web-copy.txt"))
     assert result.returncode == 0, result.stderr
     stored = site / WEB_COPY
+    # nothing written but the dispatch, in the articles folder (no cache either)
+    after = sorted(p.relative_to(site).as_posix() for p in site.rglob("*"))
+    assert sorted(set(after) - set(before)) == ["articles/2026", "articles/2026/03", WEB_COPY]
     assert stored.read_text(encoding="utf-8") == text("web-copy.txt")
     assert (
         f"added {WEB_COPY} -> page 2026/03/le-fabricant-de-puces-zurichois-chipwerk-leve-40-millions/"

@@ -117,10 +117,13 @@ def add(
     needs goes in the sidecar `<file>.yml` beside it.
     """
     root, articles = project.root, project.articles_path
+    # the language model is read from its wheel, not kept under .cache/: add writes nothing
+    # outside the articles folder
+    options = replace(project.options, model_folder=None)
     own_path = _inside(Path(name), articles, root) if name != STDIN else None
     fmt = detect_format(data)
     sidecar = f"date: {date}\n".encode() if fmt is not None and date else None
-    loaded = load(data, _display(name), project.options, project.max_bytes, annotator, sidecar)
+    loaded = load(data, _display(name), options, project.max_bytes, annotator, sidecar)
     if loaded.article is None and loaded.dispatch is None:
         return Added(name, None, loaded, "it is not a dispatch that can be read")
     key = loaded.article.fingerprint if loaded.article else text_fingerprint(data)
@@ -158,13 +161,11 @@ def add(
     known[key] = relative
     # Read again from its final place, so that paths and notes name the stored file,
     # beside the month's other dispatches, so that its slug is the one the site will use.
-    final = load(
-        target.read_bytes(), relative, project.options, project.max_bytes, annotator, sidecar
-    )
+    final = load(target.read_bytes(), relative, options, project.max_bytes, annotator, sidecar)
     month = read_archive(
         root,
         target.parent.relative_to(root).as_posix(),
-        project.options,
+        options,
         max_bytes=project.max_bytes,
         glossary=annotator.glossary if annotator else None,
     )
