@@ -38,6 +38,43 @@ def test_an_annotated_article_comes_back_from_json_equal(glossary):
     assert all(type(e.about) is tuple for e in again.article.events)
 
 
+def test_articles_read_from_the_cache_hold_one_of_each_repeated_small_value(tmp_path, glossary):
+    """JSON gives each value its own object: an archive's repeated dates, entity tuples,
+    agencies and languages are taken once per read (`from_json`'s `shared`), and the
+    articles are equal to those parsed."""
+    names = ["fr-apple-iphone-air", "fr-anthropic-leve-13-milliards", "de-nvidia-vier-billionen"]
+    root = write_site(
+        tmp_path,
+        {
+            f"2025/09/{name}-{copy}.txt": (FIXTURES / "dispatches" / f"{name}.txt")
+            .read_text(encoding="utf-8")
+            .replace("\n\n", f"\n\nCopie {copy}.\n\n", 1)
+            for name in names
+            for copy in (1, 2)
+        },
+    )
+    folder = root / ".cache" / "parse"
+    parsed = read_archive(root, "articles", ParseOptions(), glossary=glossary, cache_dir=folder)
+    read = read_archive(root, "articles", ParseOptions(), glossary=glossary, cache_dir=folder)
+    assert read.parsed == 0 and len(read.articles) == 6
+    assert read.articles == parsed.articles
+
+    def one_of_each(values):
+        # equal values are the very same object
+        return len({id(v) for v in values}) == len(set(values))
+
+    events = [e for a in read.articles for e in a.events]
+    assert len(events) > len({e.date for e in events})  # dates repeat
+    assert one_of_each([e.date for e in events])
+    assert one_of_each([e.kind for e in events])
+    abouts = [e.about for e in events if e.about]
+    assert len(abouts) > len(set(abouts))
+    assert one_of_each(abouts) and one_of_each([i for about in abouts for i in about])
+    assert one_of_each([a.sources for a in read.articles])
+    assert one_of_each([a.language for a in read.articles])
+    assert one_of_each([m[2] for a in read.articles for m in a.mentions])
+
+
 def test_the_parse_cache_stores_json_not_pickles(tmp_path):
     root = write_site(tmp_path, {"2025/09/a.txt": DATA})
     read_archive(root, "articles", ParseOptions(), cache_dir=root / ".cache" / "parse")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .article import Loaded, from_json, load, to_json
 from .cache import ParseCache, file_stamp
-from .dispatch import ParseOptions
+from .dispatch import ParseOptions, language
 from .entities import Annotator, Glossary
 from .model import Article, Revision
 from .problems import Problem
@@ -138,6 +138,7 @@ def read_archive(
     jobs: list[tuple[int, tuple]] = []
     keys: dict[int, str] = {}
     digests: dict[int, str] = {}  # of the parse cache's entry of each file (Archive.origins)
+    shared: dict = {}  # one of each small value the cache's entries repeat (`from_json`)
     cache = ParseCache(cache_dir, _settings(options, max_bytes, glossary)) if cache_dir else None
     sources = find_sources(root / articles_dir)
     remembered = 0
@@ -178,7 +179,7 @@ def read_archive(
                     report.advance()
                 continue
             stored = cache.get(keys[number])
-            hit = _cached(stored, options)
+            hit = _cached(stored, options, shared)
             if hit is not None and stored is not None:
                 results[number] = hit
                 digests[number] = entry_digest(cache.settings, stored)
@@ -206,6 +207,7 @@ def read_archive(
             if report is not None:
                 report.advance()
         _use_glossary(None)
+        language.release()  # held no longer: the rest of a build is not parsing
     results.update((number, result) for (number, _), result in zip(jobs, loaded))
     archive = assemble(
         [results[number] for number in sorted(results)],
@@ -256,12 +258,13 @@ def read_archive(
     return archive
 
 
-def _cached(data: bytes | None, options: ParseOptions) -> Loaded | None:
-    """A cache entry read back, or None for a miss (absent, or not what this code writes)."""
+def _cached(data: bytes | None, options: ParseOptions, shared: dict) -> Loaded | None:
+    """A cache entry read back, or None for a miss (absent, or not what this code writes);
+    `shared`, the read's (`article.from_json`)."""
     if data is None:
         return None
     try:
-        return from_json(data, options.tz)
+        return from_json(data, options.tz, shared)
     except (ValueError, KeyError, TypeError):
         return None
 

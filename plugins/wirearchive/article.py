@@ -66,8 +66,15 @@ def to_json(loaded: Loaded) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def from_json(data: bytes, tz: tzinfo) -> Loaded:
-    """A loaded file from :func:`to_json`, dates back in the site's time zone `tz`."""
+def from_json(data: bytes, tz: tzinfo, shared: dict | None = None) -> Loaded:
+    """A loaded file from :func:`to_json`, dates back in the site's time zone `tz`.
+
+    `shared`: one dict for every file of a read. JSON gives each value its own object, and
+    most of an archive's small values repeat: an event's date, its entities, an agency, a
+    language. Each is taken once from `shared` (the first seen of an equal value), so the
+    articles of a read hold one of each. At 10,000 dispatches that was 24 MB of 110 MB: 130,000
+    events' dates and entity tuples, read on every build that finds them in the parse cache.
+    """
     value = json.loads(data)
     problems = [
         Problem(path, line, severity, message)
@@ -76,18 +83,34 @@ def from_json(data: bytes, tz: tzinfo) -> Loaded:
     stored = value.get("article")
     if stored is None:
         return Loaded(None, problems)
+    memo = shared if shared is not None else {}
+
+    def one(value):  # the first seen of values equal to `value`
+        return memo.setdefault(value, value)
+
+    def ones(values: list) -> tuple:  # the same, of a tuple and of each of its items
+        return one(tuple(map(one, values)))
+
+    def event(e: dict) -> Event:
+        return Event(
+            one(e["date"]),
+            e["text"],
+            one(e.get("kind", "past")),
+            e.get("until"),
+            ones(e.get("about", ())),
+        )
+
     article = Article(
         **{
             **stored,
+            **{name: one(stored[name]) for name in SHARED_FIELDS},
             "date": dt.datetime.fromisoformat(stored["date"]).astimezone(tz),
-            "sources": tuple(stored["sources"]),
+            "sources": ones(stored["sources"]),
             "image": Image(**stored["image"]) if stored["image"] else None,
-            "entities": tuple(stored["entities"]),
+            "entities": tuple(map(one, stored["entities"])),
             "quotes": tuple(Quote(**q) for q in stored["quotes"]),
-            "events": tuple(
-                Event(**{**e, "about": tuple(e.get("about", ()))}) for e in stored["events"]
-            ),
-            "mentions": tuple(tuple(m) for m in stored["mentions"]),
+            "events": tuple(event(e) for e in stored["events"]),
+            "mentions": tuple((start, end, one(i)) for start, end, i in stored["mentions"]),
             "notes": tuple(stored["notes"]),
             "version_time": _from_iso(stored["version_time"], tz),
             "embargo": _from_iso(stored["embargo"], tz),
@@ -95,6 +118,10 @@ def from_json(data: bytes, tz: tzinfo) -> Loaded:
         }
     )
     return Loaded(article, problems)
+
+
+# An article's fields of a few values across an archive, taken once from a read's `shared`
+SHARED_FIELDS = ("language", "rubric", "section", "layout", "raw_format", "raw_encoding")
 
 
 def _iso(value: dt.datetime | None) -> str | None:

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import FIXTURES, write_site
+from wirearchive.archive import read_archive
 from wirearchive.dispatch import ParseOptions, language
 from wirearchive.project import Project
 
@@ -23,9 +25,9 @@ SAMPLES = [
 
 @pytest.fixture(autouse=True)
 def fresh_identifiers():
-    language._identifier.cache_clear()
+    language._READ.clear()
     yield
-    language._identifier.cache_clear()
+    language._READ.clear()
 
 
 def scores(identifier, text):
@@ -42,7 +44,7 @@ def test_a_kept_model_classifies_as_the_wheels_model(tmp_path):
     [name] = kept_files(tmp_path)
     assert name.endswith("-fr-de-en-it.npz")
 
-    language._identifier.cache_clear()
+    language._READ.clear()
     read = language._read_kept(tmp_path / name, LANGUAGES)
     assert read is not None
     again = language._identifier(LANGUAGES, tmp_path)
@@ -57,7 +59,7 @@ def test_a_kept_model_classifies_as_the_wheels_model(tmp_path):
 def test_detect_gives_the_same_language_with_and_without_a_kept_model(tmp_path):
     without = [language.detect(text, LANGUAGES) for text in SAMPLES]
     first = [language.detect(text, LANGUAGES, tmp_path) for text in SAMPLES]
-    language._identifier.cache_clear()
+    language._READ.clear()
     second = [language.detect(text, LANGUAGES, tmp_path) for text in SAMPLES]
     assert without[:4] == ["fr", "de", "en", "it"]
     assert first == second == without
@@ -76,7 +78,7 @@ def test_a_damaged_kept_model_is_read_from_the_wheel_and_kept_again(tmp_path, da
     [path] = tmp_path.iterdir()
     whole = path.read_bytes()
     path.write_bytes(damage(whole))
-    language._identifier.cache_clear()
+    language._READ.clear()
 
     assert language._read_kept(path, LANGUAGES) is None
     assert language.detect(SAMPLES[1], LANGUAGES, tmp_path) == "de"
@@ -132,3 +134,17 @@ def test_a_model_not_written_whole_leaves_no_file_behind(tmp_path, monkeypatch):
     monkeypatch.setattr(language.np, "savez", disk_full)
     assert language.detect(SAMPLES[2], LANGUAGES, tmp_path) == "en"
     assert kept_files(tmp_path) == []
+
+
+def test_a_read_of_the_archive_lets_go_of_a_kept_model_once_it_has_parsed(tmp_path):
+    dispatch = (FIXTURES / "dispatches" / "fr-apple-iphone-air.txt").read_text(encoding="utf-8")
+    root = write_site(tmp_path / "site", {"2025/09/a.txt": dispatch})
+    folder = tmp_path / "language"
+    kept = ParseOptions(model_folder=folder)
+    archive = read_archive(root, "articles", kept, workers=1)
+    assert archive.articles[0].language == "fr"
+    assert len(kept_files(folder)) == 1  # kept for the next process
+    assert language._READ == {}  # and not held through the rest of the build
+    # read from the wheel (no folder): held, as reading it again takes half a second
+    read_archive(root, "articles", ParseOptions(), workers=1)
+    assert list(language._READ) == [(LANGUAGES, None)]
