@@ -129,11 +129,20 @@ def test_parallel_reading_gives_the_same_archive(tmp_path):
     from wirearchive import archive as module
 
     module_threshold, module.PARALLEL_FROM = module.PARALLEL_FROM, 1
+    cache = tmp_path / ".cache" / "parse"
     try:
-        two = read_archive(tmp_path, "articles", OPTIONS, workers=2)
+        two = read_archive(tmp_path, "articles", OPTIONS, workers=2, cache_dir=cache)
     finally:
         module.PARALLEL_FROM = module_threshold
     assert [a.metadata() for a in one.articles] == [a.metadata() for a in two.articles]
+    assert one.articles == two.articles and one.problems == two.problems
+    # sent back as the parse cache's entries: made as from the cache, small values shared
+    assert len({id(a.sources) for a in two.articles}) == 1
+    assert len({id(a.language) for a in two.articles}) == 1
+    again = read_archive(tmp_path, "articles", OPTIONS, workers=2, cache_dir=cache)
+    assert again.parsed == 0 and again.articles == two.articles
+    assert again.origins.keys() == two.origins.keys()
+    assert [d for _, d in again.origins.values()] == [d for _, d in two.origins.values()]
 
 
 def test_a_file_far_over_the_limit_is_reported_and_not_read(tmp_path):
