@@ -228,7 +228,8 @@ def read_archive(
             if report is not None:
                 report.advance()
         _use_glossary(None)
-        language.release()  # held no longer: the rest of a build is not parsing
+        if kept is None:  # a build: the rest of it is not parsing (`mkdocs serve` will)
+            language.release()
     results.update((number, result) for (number, _), result in zip(jobs, loaded))
     archive = assemble(
         [results[number] for number in sorted(results)],

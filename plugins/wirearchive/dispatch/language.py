@@ -47,8 +47,9 @@ def _identifier(languages: tuple[str, ...], folder: Path | None = None):
 def release() -> None:
     """Let go of the models read from a kept copy: 48 MB a process, read again in 0.06 s
     when a dispatch is next parsed. A build parses (an edited dispatch, in its own process)
-    before it renders, where its memory peaks. A model read from the wheel (no folder to
-    keep it in) is held: reading it again would take half a second."""
+    before it renders, where its memory peaks; `mkdocs serve`, which parses again at each
+    edit, holds it (archive.read_archive). A model read from the wheel (no folder to keep it
+    in) is held: reading it again would take half a second."""
     for key in [key for key in _READ if key[1] is not None]:
         del _READ[key]
 
