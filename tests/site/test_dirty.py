@@ -202,3 +202,56 @@ def test_a_dirty_build_neither_makes_nor_rewrites_a_dispatch_file_it_recorded(
     shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".cache", "site"))
     assert mkdocs_build(clean).returncode == 0
     assert tree(root / "site") == tree(clean / "site")
+
+
+def test_a_dirty_build_makes_only_the_search_texts_that_changed(tmp_path, monkeypatch):
+    """A dispatch's text for the search (`search/text/<hash>.json`) is named by its content's
+    hash, kept with its month's analysis: a dirty build makes and writes only the texts of
+    edited dispatches, and those missing from site/; site/ is then the clean build's."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from wirearchive.search.indexing import Analysed
+
+    from ..conftest import FIXTURES, write_site
+
+    names = ["fr-apple-iphone-air", "fr-anthropic-leve-13-milliards", "de-oracle-aktie-kurssprung"]
+    texts = {
+        f"2025/09/{name}.txt": (FIXTURES / "dispatches" / f"{name}.txt").read_text("utf-8")
+        for name in names
+    }
+    root = write_site(tmp_path / "site-root", texts)
+    made: list[bytes] = []
+    real = Analysed.text_file
+    monkeypatch.setattr(
+        Analysed, "text_file", lambda self, n: made.append(real(self, n)) or made[-1]
+    )
+
+    def run(dirty: bool) -> None:
+        made.clear()
+        config = load_config(str(root / "mkdocs.yml"))
+        config.plugins.on_startup(command="build", dirty=dirty)
+        build(config, dirty=dirty)
+
+    run(dirty=False)
+    folder = root / "site" / "search" / "text"
+    assert len(made) == 3 and len(list(folder.iterdir())) == 3
+
+    run(dirty=True)
+    assert made == []  # nothing changed: none made, none rewritten
+
+    edited = root / "articles" / "2025/09/fr-apple-iphone-air.txt"
+    edited.write_text(edited.read_text("utf-8") + "\nUne phrase de plus.\n", "utf-8")
+    run(dirty=True)
+    assert len(made) == 1 and "Une phrase de plus." in made[0].decode("utf-8")
+    [written] = [p for p in folder.iterdir() if p.read_bytes() == made[0]]
+
+    written.unlink()  # gone from site/: made and written again
+    run(dirty=True)
+    assert len(made) == 1 and written.read_bytes() == made[0]
+    assert len(list(folder.iterdir())) == 3  # the edited one's old text removed
+
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".cache", "site"))
+    assert mkdocs_build(clean).returncode == 0
+    assert tree(root / "site") == tree(clean / "site")

@@ -22,7 +22,14 @@ from pathlib import Path
 from ..cache import FileCache
 from ..carry import Carried
 from .analysis import LANGUAGES
-from .indexing import GlossaryEntry, SearchIndex, build_index, documents, entity_words
+from .indexing import (
+    GlossaryEntry,
+    IndexFiles,
+    SearchIndex,
+    build_index,
+    documents,
+    entity_words,
+)
 
 ASSETS = Path(__file__).parent / "assets"
 ASSETS_URI = "assets/wirearchive/search/"
@@ -49,7 +56,7 @@ LICENCES_OF = {
 class SearchFiles:
     """The files to publish, by path under the site root, and what the index build did."""
 
-    files: dict[str, bytes]
+    files: IndexFiles
     index: SearchIndex
     page_script: str  # URL of the /search/ page's script, relative to the site root
     page_style: str  # URL of its stylesheet, relative to the site root
@@ -96,7 +103,7 @@ def site_files(
         glossary,
         carried=carried,
     )
-    files = dict(index.files)
+    files = index.files  # the dispatches' texts still to be made (`IndexFiles`)
     published: dict[str, str] = {}
     for name in (*PAGE_SCRIPTS, PAGE_STYLE):
         data = (ASSETS / name).read_bytes()

@@ -35,7 +35,7 @@ import math
 import os
 from bisect import bisect_right, insort
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
@@ -95,12 +95,49 @@ class GlossaryEntry:
         return tuple(dict.fromkeys((self.name, *self.aliases)))[:NAMES_PER_ENTRY]
 
 
+class IndexFiles(Mapping[str, bytes]):
+    """The files of the index by path: each made when built, but a dispatch's text
+    (`search/text/<hash>.json`), made when read. Its name, the hash of its content, is kept
+    with its month's analysis, so a build that finds it in site/ (site/dirty.py) neither
+    makes nor hashes it: 10,000 of the index's 10,400 files at 10,000 dispatches, 35 MB
+    that a build held at once, and made again on every dirty build."""
+
+    def __init__(self) -> None:
+        self._made: dict[str, bytes] = {}
+        self._later: dict[str, Callable[[], bytes]] = {}
+
+    def __setitem__(self, path: str, data: bytes) -> None:
+        self._later.pop(path, None)
+        self._made[path] = data
+
+    def later(self, path: str, make: Callable[[], bytes]) -> None:
+        """A file whose content `make()` gives, made when read."""
+        self._made.pop(path, None)
+        self._later[path] = make
+
+    def maker(self, path: str) -> Callable[[], bytes] | None:
+        """What makes a file made when read, or None for one made already."""
+        return self._later.get(path)
+
+    def __getitem__(self, path: str) -> bytes:
+        if path in self._made:
+            return self._made[path]
+        return self._later[path]()
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._made
+        yield from self._later
+
+    def __len__(self) -> int:
+        return len(self._made) + len(self._later)
+
+
 @dataclass
 class SearchIndex:
     """The files of the index, by path under the site root, and which months were analysed
     anew (`built`) or taken from the cache (`cached`)."""
 
-    files: dict[str, bytes] = field(default_factory=dict)
+    files: IndexFiles = field(default_factory=IndexFiles)
     built: list[str] = field(default_factory=list)
     cached: list[str] = field(default_factory=list)
 
@@ -215,7 +252,8 @@ def analyse_doc(row: list) -> tuple[list[str], dict[str, int]]:
 
 def analyse_month(rows: list) -> bytes:
     """A month's terms and texts, from `_month_input`: `{"terms": {term: [n * 4 + tier]},
-    "texts": [[lede, body]]}`, `n` the dispatch's rank in the month, `tier` its best field."""
+    "texts": [[lede, body]], "names": [name]}`, `n` the dispatch's rank in the month, `tier`
+    its best field, `name` that of each text's file."""
     found: dict[str, list[int]] = defaultdict(list)
     texts = []
     for n, row in enumerate(rows):
@@ -223,7 +261,12 @@ def analyse_month(rows: list) -> bytes:
         texts.append(text)
         for term, tier in best.items():
             found[term].append(n * 4 + tier)
-    return dump({"terms": found, "texts": texts})
+    return dump({"terms": found, "texts": texts, "names": [_text_name(t) for t in texts]})
+
+
+def _text_name(text: list[str]) -> str:
+    """The name of a dispatch's text file (`search/text/<name>.json`): its content's hash."""
+    return _hash(dump(text))
 
 
 def _same_rows(then: list, now: list) -> bool:
@@ -248,12 +291,13 @@ def _patched(last: Analysed, last_rows: list, rows: list) -> dict | None:
         kept = [v for v in values if v >> 2 not in edited]
         if kept:
             found[term] = kept
-    texts = list(last.texts)
+    texts, names = list(last.texts), list(last.names)
     for n in sorted(edited):
         texts[n], best = analyse_doc(rows[n])
+        names[n] = _text_name(texts[n])
         for term, tier in best.items():
             insort(found.setdefault(term, []), n * 4 + tier)
-    return {"terms": found, "texts": texts}
+    return {"terms": found, "texts": texts, "names": names}
 
 
 @dataclass
@@ -263,14 +307,17 @@ class Analysed:
     key: str
     terms: dict[str, list[int]]
     texts: list[list[str]]
-    _text_files: list[tuple[str, bytes]] | None = None
+    names: list[str]  # of each text's file (`_text_name`)
+    _text_files: dict[int, bytes] = field(default_factory=dict)
     _previews: list[str] | None = None
 
-    def text_files(self) -> list[tuple[str, bytes]]:
-        """Each dispatch's text file, in the month's order: (name, content), made once."""
-        if self._text_files is None:
-            self._text_files = [(_hash(data), data) for data in map(dump, self.texts)]
-        return self._text_files
+    def text_file(self, n: int) -> bytes:
+        """The content of the text file of the month's `n`th dispatch, made once: a month
+        `mkdocs serve` carries gives the very same bytes again (site/plugin.py `_written`)."""
+        made = self._text_files.get(n)
+        if made is None:
+            made = self._text_files[n] = dump(self.texts[n])
+        return made
 
     def previews(self) -> list[str]:
         """Each dispatch's preview (`_preview`), in the month's order, made once: a month
@@ -311,7 +358,9 @@ def _analysed_months(
                     key = cache.key(settings, dump(rows)) if cache else ""
                     if cache is not None:
                         cache.put(key, dump(analysis))
-                    done[month] = Analysed(key, analysis["terms"], analysis["texts"])
+                    done[month] = Analysed(
+                        key, analysis["terms"], analysis["texts"], analysis["names"]
+                    )
                     patched.add(month)
     keys = {
         month: cache.key(settings, dump(rows)) if cache else ""
@@ -339,7 +388,7 @@ def _analysed_months(
             cache.put(keys[month], data)
     for month, data in read.items():
         analysis = json.loads(data)
-        done[month] = Analysed(keys[month], analysis["terms"], analysis["texts"])
+        done[month] = Analysed(keys[month], analysis["terms"], analysis["texts"], analysis["names"])
     for month in sorted(done):
         (result.built if month in missing or month in patched else result.cached).append(month)
         if carried is not None:
@@ -355,6 +404,16 @@ def _analysed_months(
 def name_words(name: str, languages: tuple[str, ...]) -> list[str]:
     """The words of a glossary name a query must give to name it: no stop words."""
     return list(dict.fromkeys(w for w in words(name) if not is_stop_word(w, languages)))
+
+
+def _text_maker(analysed: Analysed, n: int, carried: Carried | None) -> Callable[[], bytes]:
+    def make() -> bytes:
+        data = analysed.text_file(n)
+        if carried is not None:  # held for the next build: site/ need not be read back
+            carried.given.add(id(data))
+        return data
+
+    return make
 
 
 def build_index(
@@ -392,11 +451,9 @@ def build_index(
             for value in values:
                 segments[value & 3].append(start + (value >> 2))
         previews.extend(analysed[month].previews())
-        for name, data in analysed[month].text_files():
-            result.files[f"search/text/{name}.json"] = data
+        for n, name in enumerate(analysed[month].names):
+            result.files.later(f"search/text/{name}.json", _text_maker(analysed[month], n, carried))
             text_names.append(name)
-            if carried is not None:  # held for the next build: site/ need not be read back
-                carried.given.add(id(data))
         start += len(by_month[month])
     for number, doc in enumerate(docs):
         filters = [f"@l:{doc.language}", *(f"@s:{s}" for s in doc.sources)]

@@ -84,8 +84,13 @@ def search(data: SiteData) -> Iterable[Generated]:
                 f"the search cache could not be used ({reason}): the index was built without it",
             )
         )
-    for path, content in sorted(found.files.items()):
-        yield Generated(path, content)
+    files = found.files
+    for path in sorted(files):
+        make = files.maker(path)
+        if make is None:
+            yield Generated(path, files[path])
+        else:  # a dispatch's text: named by its content's hash, made only to be written
+            yield Generated(path, "", make=make, content_key=f"search text {path}")
     context = {
         "search_page_script": found.page_script,
         "search_page_style": found.page_style,
