@@ -140,6 +140,31 @@ def test_mkdocs_serve_holds_its_builds_record_rather_than_writing_it(tmp_path, c
         assert not records.exists() or list(records.iterdir()) == []
 
 
+def _three_dispatches(folder):
+    """A site of three of the fixture dispatches, and a function that builds it (clean or
+    dirty) in this process after clearing `made`, the list the test's counter fills."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from ..conftest import FIXTURES, write_site
+
+    names = ["fr-apple-iphone-air", "fr-anthropic-leve-13-milliards", "de-oracle-aktie-kurssprung"]
+    texts = {
+        f"2025/09/{name}.txt": (FIXTURES / "dispatches" / f"{name}.txt").read_text("utf-8")
+        for name in names
+    }
+    root = write_site(folder, texts)
+    made: list = []
+
+    def run(dirty: bool) -> None:
+        made.clear()
+        config = load_config(str(root / "mkdocs.yml"))
+        config.plugins.on_startup(command="build", dirty=dirty)
+        build(config, dirty=dirty)
+
+    return root, made, run
+
+
 def test_a_dirty_build_neither_makes_nor_rewrites_a_dispatch_file_it_recorded(
     tmp_path, monkeypatch
 ):
@@ -149,30 +174,13 @@ def test_a_dirty_build_neither_makes_nor_rewrites_a_dispatch_file_it_recorded(
     looks like the old one; site/ is then the clean build's."""
     import os
 
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     from wirearchive.site.generators import articles
 
-    from ..conftest import FIXTURES, write_site
-
-    names = ["fr-apple-iphone-air", "fr-anthropic-leve-13-milliards", "de-oracle-aktie-kurssprung"]
-    texts = {
-        f"2025/09/{name}.txt": (FIXTURES / "dispatches" / f"{name}.txt").read_text("utf-8")
-        for name in names
-    }
-    root = write_site(tmp_path / "site-root", texts)
-    made: list[str] = []
+    root, made, run = _three_dispatches(tmp_path / "site-root")
     real = articles.raw_file
     monkeypatch.setattr(
         articles, "raw_file", lambda folder, article: made.append(article.source_file) or real(folder, article)
     )  # fmt: skip
-
-    def run(dirty: bool) -> None:
-        made.clear()
-        config = load_config(str(root / "mkdocs.yml"))
-        config.plugins.on_startup(command="build", dirty=dirty)
-        build(config, dirty=dirty)
 
     run(dirty=False)
     assert len(made) == 3
@@ -208,30 +216,13 @@ def test_a_dirty_build_makes_only_the_search_texts_that_changed(tmp_path, monkey
     """A dispatch's text for the search (`search/text/<hash>.json`) is named by its content's
     hash, kept with its month's analysis: a dirty build makes and writes only the texts of
     edited dispatches, and those missing from site/; site/ is then the clean build's."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     from wirearchive.search.indexing import Analysed
 
-    from ..conftest import FIXTURES, write_site
-
-    names = ["fr-apple-iphone-air", "fr-anthropic-leve-13-milliards", "de-oracle-aktie-kurssprung"]
-    texts = {
-        f"2025/09/{name}.txt": (FIXTURES / "dispatches" / f"{name}.txt").read_text("utf-8")
-        for name in names
-    }
-    root = write_site(tmp_path / "site-root", texts)
-    made: list[bytes] = []
+    root, made, run = _three_dispatches(tmp_path / "site-root")
     real = Analysed.text_file
     monkeypatch.setattr(
         Analysed, "text_file", lambda self, n: made.append(real(self, n)) or made[-1]
     )
-
-    def run(dirty: bool) -> None:
-        made.clear()
-        config = load_config(str(root / "mkdocs.yml"))
-        config.plugins.on_startup(command="build", dirty=dirty)
-        build(config, dirty=dirty)
 
     run(dirty=False)
     folder = root / "site" / "search" / "text"
