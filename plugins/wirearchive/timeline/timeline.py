@@ -44,7 +44,9 @@ class Entry:
         )
 
 
-@dataclass
+# Months, years and timelines with slots: every timeline page has its own (tens of thousands
+# at 10,000 dispatches), 40 bytes fewer each
+@dataclass(slots=True)
 class Month:
     key: str  # YYYY-MM
     entries: list[Entry] = field(default_factory=list)
@@ -58,7 +60,7 @@ class Month:
         return int(self.key[5:7])
 
 
-@dataclass
+@dataclass(slots=True)
 class Year:
     year: str
     entries: list[Entry] = field(default_factory=list)  # known to the year only
@@ -73,7 +75,7 @@ class Year:
         return [*self.entries, *(e for m in self.months for e in m.entries)]
 
 
-@dataclass
+@dataclass(slots=True)
 class Timeline:
     """Years, oldest first; in each, the year-only entries, then the months."""
 
