@@ -215,7 +215,8 @@ def read_archive(
             loaded = []
             sent = pool.map(_load_sent, [job for _, job in jobs], chunksize=64)
             for (number, job), stored in zip(jobs, sent):
-                sent_entries[number] = stored
+                if cache is not None:  # to be stored as it is, once the archive is read
+                    sent_entries[number] = stored
                 loaded.append(_cached(stored, options, shared) or _unreadable(job[1]))
                 if report is not None:
                     report.advance()
