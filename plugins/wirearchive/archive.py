@@ -129,6 +129,7 @@ def read_archive(
     publish_embargoed: bool = False,
     progress: Callable[[int], Progress] | None = None,
     kept: dict[str, tuple[Loaded, str]] | None = None,
+    hold_model: bool = False,
     stamps: dict[str, tuple[str, tuple, str]] | None = None,
 ) -> Archive:
     """Read every dispatch under `root/articles_dir`; `source_file` paths are relative to `root`.
@@ -151,6 +152,10 @@ def read_archive(
     times, inode, and its sidecar's), with the cache settings and the file's key: a file
     whose stamp and settings are the same is taken from `kept` without being read and
     hashed again (0.5 s of a reload at 10,000 dispatches; `cache.file_stamp`).
+
+    `hold_model`: the process parses again soon (`mkdocs serve`), and holds the language
+    model it read in this one; otherwise a model read from a kept copy is let go
+    (`dispatch.language.release`).
     """
     results: dict[int, Loaded] = {}
     jobs: list[tuple[int, tuple]] = []
@@ -229,7 +234,7 @@ def read_archive(
             if report is not None:
                 report.advance()
         _use_glossary(None)
-        if kept is None:  # a build: the rest of it is not parsing (`mkdocs serve` will)
+        if not hold_model:  # a build: the rest of it is not parsing (`mkdocs serve` will)
             language.release()
     results.update((number, result) for (number, _), result in zip(jobs, loaded))
     archive = assemble(

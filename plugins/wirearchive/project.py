@@ -99,11 +99,12 @@ class Project:
         progress: Callable[[int], Progress] | None = None,
         kept: dict[str, tuple[Loaded, str]] | None = None,
         stamps: dict[str, tuple[str, tuple, str]] | None = None,
+        hold_model: bool = False,
     ) -> Archive:
         """Every dispatch of the site, annotated with `glossary`, through the parse cache;
         items under embargo at `now` (default: the build's time) are withheld; `kept` and
         `stamps`, the files an earlier read in this process loaded and what the file system
-        said of them (`archive.read_archive`)."""
+        said of them; `hold_model`, the process parses again soon (`archive.read_archive`)."""
         return read_archive(
             self.root,
             self.articles_dir,
@@ -117,4 +118,5 @@ class Project:
             progress=progress,
             kept=kept,
             stamps=stamps,
+            hold_model=hold_model,
         )

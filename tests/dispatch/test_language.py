@@ -145,10 +145,29 @@ def test_a_builds_read_of_the_archive_lets_go_of_a_kept_model_once_it_has_parsed
     assert archive.articles[0].language == "fr"
     assert len(kept_files(folder)) == 1  # kept for the next process
     assert language._READ == {}  # and not held through the rest of the build
-    # `mkdocs serve`, which keeps what a read loaded for the next (`kept`), holds it
-    read_archive(root, "articles", kept, workers=1, cache_dir=tmp_path / "parse", kept={})
+    # `mkdocs serve`, which parses again at each edit, holds it
+    read_archive(root, "articles", kept, workers=1, cache_dir=tmp_path / "parse", hold_model=True)
     assert list(language._READ) == [(LANGUAGES, folder)]
     language._READ.clear()
     # read from the wheel (no folder): held, as reading it again takes half a second
     read_archive(root, "articles", ParseOptions(), workers=1)
     assert list(language._READ) == [(LANGUAGES, None)]
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_a_build_lets_go_of_the_kept_model_and_serve_holds_it(tmp_path, command):
+    """What the plugin does: a build (one process, one build) lets go of the model once it
+    has parsed, before it renders; `mkdocs serve`'s builds hold it for the next edit."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    dispatch = (FIXTURES / "dispatches" / "fr-apple-iphone-air.txt").read_text(encoding="utf-8")
+    root = write_site(tmp_path / "site", {"2025/09/a.txt": dispatch})
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
+    config.plugins.on_startup(command=command, dirty=False)
+    build(config)
+    config.plugins.on_shutdown()
+    assert len(kept_files(root / ".cache" / "language")) == 1
+    folder = root / ".cache" / "language"
+    held = [key for key in language._READ if key[1] == folder]
+    assert held == ([] if command == "build" else [(LANGUAGES, folder)])

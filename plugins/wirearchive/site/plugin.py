@@ -164,6 +164,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             progress=lambda total: Progress(total, "reading dispatches", log.info),
             kept=self.kept,
             stamps=self.stamps,
+            hold_model=self.carried is not None,  # `mkdocs serve`
         )
         seconds = time.monotonic() - started
         read = self.archive
