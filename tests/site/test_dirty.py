@@ -221,7 +221,7 @@ def test_a_dirty_build_makes_only_the_search_texts_that_changed(tmp_path, monkey
     root, made, run = _three_dispatches(tmp_path / "site-root")
     real = Analysed.text_file
     monkeypatch.setattr(
-        Analysed, "text_file", lambda self, n: made.append(real(self, n)) or made[-1]
+        Analysed, "text_file", lambda self, n, keep=False: made.append(real(self, n)) or made[-1]
     )
 
     run(dirty=False)

@@ -311,12 +311,16 @@ class Analysed:
     _text_files: dict[int, bytes] = field(default_factory=dict)
     _previews: list[str] | None = None
 
-    def text_file(self, n: int) -> bytes:
-        """The content of the text file of the month's `n`th dispatch, made once: a month
-        `mkdocs serve` carries gives the very same bytes again (site/plugin.py `_written`)."""
+    def text_file(self, n: int, keep: bool = False) -> bytes:
+        """The content of the text file of the month's `n`th dispatch; with `keep`, made
+        once: a month `mkdocs serve` carries gives the very same bytes again (site/plugin.py
+        `_written`). A build does not keep them: each is let go once written, rather than all
+        10,000 (35 MB at 10,000 dispatches) held to the end of the index."""
         made = self._text_files.get(n)
         if made is None:
-            made = self._text_files[n] = dump(self.texts[n])
+            made = dump(self.texts[n])
+            if keep:
+                self._text_files[n] = made
         return made
 
     def previews(self) -> list[str]:
@@ -408,7 +412,7 @@ def name_words(name: str, languages: tuple[str, ...]) -> list[str]:
 
 def _text_maker(analysed: Analysed, n: int, carried: Carried | None) -> Callable[[], bytes]:
     def make() -> bytes:
-        data = analysed.text_file(n)
+        data = analysed.text_file(n, keep=carried is not None)
         if carried is not None:  # held for the next build: site/ need not be read back
             carried.given.add(id(data))
         return data
