@@ -10,6 +10,7 @@ import subprocess
 
 from ..conftest import mkdocs_build
 from .test_page_cache import tree
+from .test_pages import by_class, parse, text_of
 
 EDITED = "articles/2025/10/qualcomm-rachete-l-italien-arduino.txt"
 REMOVED = "articles/2025/11/google-lance-gemini-3-son-modele-d-ia-le-plus-avance.txt"
@@ -115,6 +116,68 @@ def test_an_edit_to_a_dispatchs_text_builds_again_only_the_pages_showing_it(tmp_
     others = sorted(rebuilt - hand_written - in_nav)
     assert others and [p for p in others if f"/{page}/" not in (site / p).read_text("utf-8")] == []
     assert len(others) <= 10, others
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".cache", "site"))
+    assert mkdocs_build(clean).returncode == 0
+    assert tree(site) == tree(clean / "site")
+
+
+def year_counts(page) -> dict[str, int]:
+    """The years a timeline's page links to, with their counts of events."""
+    (filters,) = by_class(parse(page), "wa-filters")
+    counts = {}
+    for item in filters.iter("li"):
+        count = by_class(item, "wa-count")
+        if count and re.fullmatch(r"\d{4}", text_of(item).split()[0]):
+            counts[text_of(item).split()[0]] = int(text_of(count[0]).strip("()"))
+    return counts
+
+
+def test_an_event_added_builds_again_the_timeline_of_its_year_only(tmp_path):
+    """A timeline's pages after its first show the years and the busiest entities without
+    their counts of events: one event more changed every page of every year's timeline."""
+    from .test_workers import synthetic
+
+    root = synthetic(tmp_path / "event", 1)
+    site = root / "site"
+    assert mkdocs_build(root).returncode == 0
+    before = mtimes(site)
+    later = {p for p in before if re.fullmatch(r"timeline/\d{4}/page/\d+/index\.html", p)}
+    years = {p.split("/")[1] for p in later}
+    assert len(years) >= 3  # timelines of several pages, in several years
+    dispatch = next(
+        d
+        for d in sorted((root / "articles").rglob("*.txt"))
+        if d.parent.parent.name in years and " les " in d.read_text("utf-8")  # French
+    )
+    year = dispatch.parent.parent.name
+    counted = year_counts(site / "timeline" / "index.html")
+    dispatch.write_text(
+        dispatch.read_text("utf-8").rstrip("\n") + f" Le groupe l'a confirmé le 2 mars {year}.\n",
+        "utf-8",
+    )
+    dirty = dirty_build(root)
+    assert dirty.returncode == 0, dirty.stderr[-3000:]
+    # the event was added: /timeline/ counts one more in its year, as does its first page
+    assert year_counts(site / "timeline" / "index.html") == {**counted, year: counted[year] + 1}
+    assert year_counts(site / "timeline" / year / "index.html")[year] == counted[year] + 1
+    rebuilt = {path for path, mtime in mtimes(site).items() if before.get(path) != mtime}
+    assert any(p.startswith(f"timeline/{year}/page/") for p in rebuilt)
+    # other years' pages only where they show an event of the edited dispatch (a line is
+    # keyed by all of its dispatch's events)
+    page = next(
+        p.parent.name
+        for p in site.glob(f"{year}/{dispatch.parent.name}/*/dispatch.txt")
+        if p.read_text("utf-8").strip() == dispatch.read_text("utf-8").strip()
+    )
+    elsewhere = [p for p in rebuilt & later if not p.startswith(f"timeline/{year}/")]
+    assert [p for p in elsewhere if f"/{page}/" not in (site / p).read_text("utf-8")] == []
+    # a later page links to every year, without counts
+    (filters,) = by_class(
+        parse(site / "timeline" / year / "page" / "2" / "index.html"), "wa-filters"
+    )
+    assert by_class(filters, "wa-count") == []
+    assert years - {year} <= {text_of(a) for a in filters.iter("a")}
     clean = tmp_path / "clean"
     shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".cache", "site"))
     assert mkdocs_build(clean).returncode == 0

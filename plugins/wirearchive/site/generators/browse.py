@@ -326,13 +326,32 @@ def _timeline_pages(
     # `mkdocs serve`: the pages of a timeline whose years are the very same as in the last
     # build (an entity no edited dispatch names, a year an edit does not touch) are that
     # build's, without listing and comparing its entries page by page (3,264 pages at 10,000)
+    later = _without_counts(context)
     for src, built, pagination in made_of(carried, "timeline pages", folder, timeline.years, paged):
         yield _item(
             src,
             page(title),
             TIMELINE_TEMPLATE,
-            {**context, "timeline": built, "pagination": pagination},
+            {
+                **(context if pagination["page"] == 1 else later),
+                "timeline": built,
+                "pagination": pagination,
+            },
         )
+
+
+def _without_counts(context: dict) -> dict:
+    """The context of a timeline's pages after the first: its year and entity links without
+    their counts of events. Those counts are of the whole archive: shown on every page, one
+    event added or removed anywhere changed every page of every year's timeline (1,300 pages
+    at 10,000 dispatches, each rendered again by a dirty build); the first page of each
+    timeline and /timeline/ still show them."""
+    later = dict(context)
+    if "all_years" in later:
+        later["all_years"] = [{"year": y["year"]} for y in later["all_years"]]
+    if "filters" in later:
+        later["filters"] = [{k: v for k, v in f.items() if k != "count"} for f in later["filters"]]
+    return later
 
 
 def _built(carried: Carried | None, src: str, entries: list[timelines.Entry]) -> timelines.Timeline:
