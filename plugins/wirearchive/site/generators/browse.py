@@ -321,6 +321,10 @@ def _timeline_pages(
         pages = paginate(folder, timeline.entries(), TIMELINE_PAGE_SIZE)
         for _, _, pagination in pages:
             pagination["noun"] = "events"
+            if pagination["page"] > 1:
+                # the total on the first page only: on every page, an event added anywhere in
+                # the timeline changed them all; now only those from where it goes in
+                pagination["total"] = None
         return [(src, _built(carried, src, entries), pag) for src, entries, pag in pages]
 
     # `mkdocs serve`: the pages of a timeline whose years are the very same as in the last
@@ -342,7 +346,7 @@ def _timeline_pages(
 
 def _without_counts(context: dict) -> dict:
     """The context of a timeline's pages after the first: its year and entity links without
-    their counts of events. Those counts are of the whole archive: shown on every page, one
+    their counts of events (and, in `paged`, its pagination without the total). Those counts are of the whole archive: shown on every page, one
     event added or removed anywhere changed every page of every year's timeline (1,300 pages
     at 10,000 dispatches, each rendered again by a dirty build); the first page of each
     timeline and /timeline/ still show them."""
