@@ -13,8 +13,8 @@ Material for MkDocs site (pages outside the navigation, Material's search on, sa
 
 Each timing run, per site and in a fresh process each: a cold build (no `site/`, no
 `.cache/`), a build after editing one dispatch (its text changes; caches warm), a build after
-adding one dispatch (and, with `--dirty`, a `mkdocs build --dirty` after editing it again:
-what a `mkdocs serve --dirty` reload does). The first run also weighs the site (total, by
+adding one dispatch (and, with `--dirty`, a `mkdocs build --dirty` after editing it again
+and one after adding another: what a `mkdocs serve --dirty` reload does). The first run also weighs the site (total, by
 top folder and by kind of file, largest page, article pages) and, in headless chromium, what
 a reader's first search transfers (benchmarks/browser.py). Then `wirearchive check` runs on one core
 (`workers: 1`, no cache, pinned to one CPU; all processing, interpreter start included).
@@ -72,7 +72,8 @@ KB, MB = harness.KB, harness.MB
 SITES = ("material", "wirearchive")
 EDIT = "Selon un porte-parole, le groupe a confirmé ces informations vendredi soir (édition {})."
 ADDED = "added-r{}"
-KINDS = ("cold", "edit", "add")  # the builds of a timing run; "dirty" with --dirty
+KINDS = ("cold", "edit", "add")  # the builds of a timing run
+DIRTY_KINDS = ("dirty", "dirty_add")  # and with --dirty
 BROWSER_TIMEOUT_S = 120
 
 
@@ -198,7 +199,7 @@ def shows(site: Path, folder: str, text: str) -> bool:
 def timing_runs(
     pair: Pair, runs: int, package, progress, browser_ok: bool, dirty: bool = False
 ) -> dict:
-    kinds = KINDS + (("dirty",) if dirty else ())
+    kinds = KINDS + (DIRTY_KINDS if dirty else ())
     out: dict = {name: {kind: [] for kind in kinds} for name in SITES}
     for run in range(1, runs + 1):
         for name in SITES:
@@ -236,6 +237,13 @@ def timing_runs(
                     raise SystemExit(f"{name}: --dirty did not show the edit")
                 out[name]["dirty"].append(again)
                 progress(f"run {run}/{runs} {name}: --dirty after editing {again.seconds:.1f} s")
+                # a new dispatch brings events: the timelines' counts change, not only a page
+                title = pair.add(100 + run)
+                again = harness.build(root, package, dirty=True)
+                if not shows(root / "site", "2025/12", title[:40]):
+                    raise SystemExit(f"{name}: --dirty did not build the added dispatch")
+                out[name]["dirty_add"].append(again)
+                progress(f"run {run}/{runs} {name}: --dirty after adding {again.seconds:.1f} s")
     for name in SITES:
         pair.reset(name)
     return out
@@ -296,7 +304,7 @@ def summarise(raw: dict) -> dict:
     result = {}
     for name, figures in raw.items():
         site: dict = {}
-        kinds = [k for k in (*KINDS, "dirty") if figures.get(k)]
+        kinds = [k for k in (*KINDS, *DIRTY_KINDS) if figures.get(k)]
         for kind in kinds:
             runs = figures[kind]
             site[kind] = {
@@ -355,6 +363,7 @@ def table(count: int, result: dict, runs: int) -> str:
         "edit": "build after editing one dispatch (warm caches)",
         "add": "build after adding one dispatch (warm caches)",
         "dirty": "`build --dirty` after editing one more",
+        "dirty_add": "`build --dirty` after adding one more",
     }
     for kind, label in labels.items():
         if kind not in m or kind not in w:
@@ -459,7 +468,10 @@ def table(count: int, result: dict, runs: int) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
     loads = [
-        x for site in (m, w) for k in (*KINDS, "dirty") for x in site.get(k, {}).get("load", [])
+        x
+        for site in (m, w)
+        for k in (*KINDS, *DIRTY_KINDS)
+        for x in site.get(k, {}).get("load", [])
     ]
     if loads:
         lines.append(

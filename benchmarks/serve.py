@@ -9,7 +9,8 @@ first, as a contributor's own checkout has) or in the site at `--root`, waits fo
 build to be served, then, `--edits` times: appends a sentence to one dispatch and measures
 the time from the file's write until the served article page contains the sentence (polled
 every 0.1 s over HTTP, as the browser's live reload would fetch it). A second series adds a
-new dispatch, newer than the others, and waits for the home page to list it. Prints each
+new dispatch, newer than the others and reporting an event (a new entry on the timelines, whose
+counts change), and waits for the home page to list it. Prints each
 wait and the median, as text and, with `--json OUT`, as JSON. The site and the edits are in a copy (`--keep DIR` keeps it).
 
 Each edit is saved once the server has finished every build it started, and `--settle`
@@ -165,7 +166,7 @@ def measure(
             headline = f"Dispatch ajoutée numéro {number} pour mesurer serve"
             (month / f"added-{number}.txt").write_text(
                 f"---\ndate: 2026-01-15T10:{number:02d}:00\n---\n{headline}\n\n"
-                "Genève (Keystone-ATS) - Une phrase pour la mesure.\n",
+                "Genève (Keystone-ATS) - Le groupe a annoncé mardi une phrase pour la mesure.\n",
                 encoding="utf-8",
             )
             results["add_s"].append(round(wait_for(base, headline, timeout_s, server), 2))
