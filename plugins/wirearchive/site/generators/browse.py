@@ -346,10 +346,11 @@ def _timeline_pages(
 
 def _without_counts(context: dict) -> dict:
     """The context of a timeline's pages after the first: its year and entity links without
-    their counts of events (and, in `paged`, its pagination without the total). Those counts are of the whole archive: shown on every page, one
-    event added or removed anywhere changed every page of every year's timeline (1,300 pages
-    at 10,000 dispatches, each rendered again by a dirty build); the first page of each
-    timeline and /timeline/ still show them."""
+    their counts of events (and, in `paged`, its pagination without the total). Those counts
+    are of the whole archive: shown on every page, one event added or removed anywhere
+    changed every page of every year's timeline (1,300 pages at 10,000 dispatches, each
+    rendered again by a dirty build); the first page of each timeline and /timeline/ still
+    show them."""
     later = dict(context)
     if "all_years" in later:
         later["all_years"] = [{"year": y["year"]} for y in later["all_years"]]
