@@ -14,9 +14,9 @@ Material for MkDocs site (pages outside the navigation, Material's search on, sa
 Each timing run, per site and in a fresh process each: a cold build (no `site/`, no
 `.cache/`), a build after editing one dispatch (its text changes; caches warm), a build after
 adding one dispatch (and, with `--dirty`, a `mkdocs build --dirty` after editing it again
-and one after adding another: what a `mkdocs serve --dirty` reload does). The first run also weighs the site (total, by
-top folder and by kind of file, largest page, article pages) and, in headless chromium, what
-a reader's first search transfers (benchmarks/browser.py). Then `wirearchive check` runs on one core
+and one after adding another: what a `mkdocs serve --dirty` reload does). The first run also
+weighs the site (total, by top folder and by kind of file, largest page, article pages) and,
+in headless chromium, what a reader's first search transfers (benchmarks/browser.py). Then `wirearchive check` runs on one core
 (`workers: 1`, no cache, pinned to one CPU; all processing, interpreter start included).
 
 Medians of `--runs` (default 3 at 1,000 dispatches or fewer, 1 above) are printed as a

@@ -9,9 +9,10 @@ first, as a contributor's own checkout has) or in the site at `--root`, waits fo
 build to be served, then, `--edits` times: appends a sentence to one dispatch and measures
 the time from the file's write until the served article page contains the sentence (polled
 every 0.1 s over HTTP, as the browser's live reload would fetch it). A second series adds a
-new dispatch, newer than the others and reporting an event (a new entry on the timelines, whose
-counts change), and waits for the home page to list it. Prints each
-wait and the median, as text and, with `--json OUT`, as JSON. The site and the edits are in a copy (`--keep DIR` keeps it).
+new dispatch, newer than the others and reporting an event (a new entry on the timelines,
+whose counts change), and waits for the home page to list it. Prints each wait and the
+median, as text and, with `--json OUT`, as JSON. The site and the edits are in a copy
+(`--keep DIR` keeps it).
 
 Each edit is saved once the server has finished every build it started, and `--settle`
 seconds more (2 by default): a contributor reads the page before saving again, and by then
