@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from wirearchive.browse.indexes import Browse, ranks_carried_over, unique_slugs
 from wirearchive.model import Event
-from wirearchive.site.generators.browse import page_links, paginate
+from wirearchive.site.generators.browse import newest_links, page_links, paginate, paginate_newest
 
 from ..timeline.helpers import archive_of, article
 
@@ -111,6 +111,71 @@ def test_pagination_pages_and_links():
         "archive/2025/01/page/3/",
     )
     assert (pagination["first"], pagination["last"], pagination["total"]) == (51, 100, 120)
+
+
+def newest_first(count: int) -> list[int]:
+    """A list of `count` items newest first, each its own date (`date_of` below)."""
+    return list(range(count, 0, -1))
+
+
+def pages_of(count: int, size: int = 50) -> list[tuple[str, list, dict]]:
+    return paginate_newest("sources/ats", newest_first(count), size, date_of=lambda n: n)
+
+
+def test_a_list_newest_first_numbers_its_pages_from_the_oldest():
+    pages = pages_of(173)
+    assert [src for src, _, _ in pages] == [
+        "sources/ats/index.md",
+        "sources/ats/page/2.md",
+        "sources/ats/page/1.md",
+    ]
+    (_, newest, latest), (_, second, two), (_, oldest, one) = pages
+    # the newest page holds all after the last full page; every item is on one page
+    assert newest == list(range(173, 100, -1))
+    assert second == list(range(100, 50, -1)) and oldest == list(range(50, 0, -1))
+    assert (latest["first"], latest["last"], latest["total"]) == (1, 73, 173)
+    assert (two["oldest"], two["newest"]) == (51, 100)
+    assert "total" not in two and "total" not in one
+    assert (latest["previous"], latest["next"]) == (None, "sources/ats/page/2/")
+    assert (two["previous"], two["next"]) == ("sources/ats/", "sources/ats/page/1/")
+    assert (one["previous"], one["next"]) == ("sources/ats/page/2/", None)
+    assert two["links"] == [
+        (None, "sources/ats/"),
+        (2, "sources/ats/page/2/"),
+        (1, "sources/ats/page/1/"),
+    ]
+    # a list of fewer than twice a page has its newest page alone
+    assert [len(items) for _, items, _ in pages_of(99)] == [99]
+    assert [len(items) for _, items, _ in pages_of(100)] == [50, 50]
+    assert pages_of(0)[0][1:] == ([], {**pages_of(0)[0][2], "links": [(None, "sources/ats/")]})
+
+
+def test_a_dispatch_added_to_a_list_changes_its_newest_page_alone():
+    """Its older pages keep their items, dates and links as the list grows at its newest end
+    (but for the pages that link to the page a new item completes): a dirty build renders
+    again the list's newest page, not all its pages (178 at 10,000 dispatches for ATS)."""
+    for count in range(100, 1200, 7):
+        before = {src: (items, p) for src, items, p in pages_of(count)}
+        after = {src: (items, p) for src, items, p in pages_of(count + 1)}
+        full = len(before) - 1
+        changed = {src for src in before if before[src] != after[src]}
+        if len(after) == len(before):
+            assert changed == {"sources/ats/index.md"}, count
+        else:  # the newest page gives its oldest 50 to a new page: those whose links reach
+            # it (two on each side) or now have a gap before it change
+            near = {f"sources/ats/page/{n}.md" for n in range(full - 2, full + 1)}
+            assert changed <= {"sources/ats/index.md"} | near, count
+
+
+def test_the_links_of_a_page_of_a_list_newest_first():
+    """The newest page (None), the pages within two of this one, and the oldest (1), in
+    reading order with a gap mark (0): a fixed number however long the list."""
+    assert newest_links(None, 178) == [None, 178, 177, 0, 1]
+    assert newest_links(100, 178) == [None, 0, 102, 101, 100, 99, 98, 0, 1]
+    assert newest_links(177, 178) == [None, 178, 177, 176, 175, 0, 1]
+    assert newest_links(3, 178) == [None, 0, 5, 4, 3, 2, 1]
+    assert newest_links(1, 1) == [None, 1]
+    assert newest_links(None, 0) == [None]
 
 
 def test_a_page_of_a_long_list_links_a_fixed_number_of_pages():

@@ -179,6 +179,47 @@ def test_an_event_added_builds_again_the_timeline_of_its_year_from_where_it_goes
     assert tree(site) == tree(clean / "site")
 
 
+def test_a_new_dispatch_builds_again_the_newest_page_of_its_lists_alone(tmp_path):
+    """A list of dispatches (an agency's, a language's, a month's, an entity's) is newest
+    first with its pages numbered from the oldest (browse.paginate_newest): a dispatch added
+    at its newest end changes the list's own address, not its numbered pages. Numbered from
+    the newest, each of them moved by one dispatch, and a dirty build rendered every page of
+    the agency's and the language's lists again (178 and 121 pages at 10,000 dispatches)."""
+    from .test_workers import synthetic
+
+    root = synthetic(tmp_path / "lists", 1)
+    site = root / "site"
+    assert mkdocs_build(root).returncode == 0
+    before = mtimes(site)
+    numbered = {p for p in before if "/page/" in p and "timeline" not in p}
+    assert any(p.startswith("sources/keystone-sda/page/") for p in numbered)
+    listed = text_of(by_class(parse(site / "sources/keystone-sda/index.html"), "wa-up")[0])
+    count = int(re.search(r"(\d+) dépêches", listed)[1])
+    assert count >= 2 * 50  # a list long enough for a numbered page
+    (root / "articles" / "2026" / "01").mkdir(parents=True)
+    (root / "articles" / "2026" / "01" / "added.txt").write_text(
+        "---\ndate: 2026-01-10T10:00:00+01:00\nsources: [Keystone-SDA]\n---\n"
+        "Une dépêche de plus\n\nGenève (Keystone-ATS) - Le groupe a annoncé samedi un "
+        "accord avec ses fournisseurs.\n",
+        "utf-8",
+    )
+    dirty = dirty_build(root)
+    assert dirty.returncode == 0, dirty.stderr[-3000:]
+    rebuilt = {path for path, mtime in mtimes(site).items() if before.get(path) != mtime}
+    assert rebuilt & numbered == set()
+    newest = parse(site / "sources/keystone-sda/index.html")
+    assert f"{count + 1} dépêches" in text_of(by_class(newest, "wa-up")[0])
+    assert text_of(by_class(newest, "wa-list__title")[0]) == "Une dépêche de plus"
+    # a numbered page says its dates, not its rank in a list that grows
+    older = parse(site / "sources/keystone-sda/page/1/index.html")
+    (dates,) = [text_of(p) for p in by_class(older, "wa-pagination")[0].iter("p")]
+    assert re.fullmatch(r"Dépêches du \d+ \w+ \d{4} au \d+ \w+ \d{4}", dates), dates
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".cache", "site"))
+    assert mkdocs_build(clean).returncode == 0
+    assert tree(site) == tree(clean / "site")
+
+
 def test_mkdocs_serve_holds_its_builds_record_rather_than_writing_it(tmp_path, caplog):
     """`mkdocs serve --dirty` builds into a temporary folder of its own: the record of what its
     last build wrote is held by the plugin, not written under .cache/builds/, and its next

@@ -126,8 +126,9 @@ PAGE_TYPES = {
     "glossary": "entities/index.html",
     "entity": "entities/jensen-huang/index.html",
     "entity dispatches": "entities/jensen-huang/dispatches/index.html",
-    "entity dispatches, page 2": "entities/jensen-huang/dispatches/page/2/index.html",
+    "entity dispatches, page 1": "entities/jensen-huang/dispatches/page/1/index.html",
     "entity quotes": "entities/jensen-huang/quotes/index.html",
+    "entity quotes, page 1": "entities/jensen-huang/quotes/page/1/index.html",
     "entity timeline": "entities/jensen-huang/timeline/index.html",
     "not found": "404.html",
     "search": "search/index.html",
@@ -138,8 +139,9 @@ ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
 
 def write_interviews(root: Path) -> None:
     template = (I18N / "interview.md").read_text(encoding="utf-8")
-    for n in range(1, 61):
-        day = date(2024, 1, 1) + timedelta(weeks=n - 1)
+    # enough for two pages of his dispatches and of his quotes (browse.paginate_newest)
+    for n in range(1, 111):
+        day = date(2024, 1, 1) + timedelta(days=3 * (n - 1))
         text = template.replace("{n}", str(n)).replace("{day}", day.isoformat())
         text = text.replace("{month}", day.isoformat()[:7])
         path = root / "articles" / "2024" / f"{day:%m}" / f"interview-{n}.md"

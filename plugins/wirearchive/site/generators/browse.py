@@ -13,10 +13,13 @@ URLs (relative to the site root):
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+from typing import Any
 
 from ...browse import feeds
-from ...browse.indexes import FACET_FOLDERS, Browse, Facet, browse_of, reading_order
+from ...browse.indexes import FACET_FOLDERS, Browse, Facet, Period, browse_of, reading_order
 from ...carry import Carried, made_of
 from ...timeline import partial, timelinejs
 from ...timeline import timeline as timelines
@@ -95,6 +98,90 @@ def page_links(page: int, pages: int, near: int = 2) -> list[int]:
     return links
 
 
+def paginate_newest(
+    src_folder: str,
+    items: Sequence,
+    size: int = PAGE_SIZE,
+    date_of: Callable[[Any], datetime] = operator.attrgetter("date"),
+) -> list[tuple[str, list, dict]]:
+    """(src_uri, items of the page, pagination) for each page of a list newest first (a
+    month, an agency's, a language's or an entity's dispatches; an entity's quotes), its
+    pages numbered from the oldest.
+
+    Page n (`<src_folder>/page/<n>.md`) holds the n-th `size` items counted from the oldest
+    and keeps them as items are added at the newest end; the list's own address
+    (`<src_folder>/index.md`) holds the newest, all that come after the last full page: from
+    `size` to 2 × `size` - 1 items once the list has that many, so that every item is on
+    one page and a reader arriving on the list never finds it nearly empty.
+
+    Why not page 2 for the second newest items, as blogs do: then every page of a list moved
+    by one item at each new dispatch, and a dirty build or a `mkdocs serve` reload rendered
+    again every page of its agency's and its language's lists (178 and 121 pages at 10,000
+    dispatches, most of what a new dispatch cost). Now a new dispatch changes the newest
+    page alone, and once in `size` the page it completes and the few that link to it; and
+    the address of a page of the archive shows the same dispatches tomorrow.
+
+    What a page says of its place (`pagination`): the newest page its ranks and the total
+    ("Dispatches 1–73 of 3547"), an older page only the dates (`date_of`) of its oldest and
+    newest items (`oldest`, `newest`), since its rank and the total change as the list grows.
+    `page` is None on the newest page; `links` lists it as None, before the numbered pages
+    in reading order (newest first).
+    """
+    total = len(items)
+    full = max(0, total // size - 1)  # pages of `size` items, from the oldest
+    newest_count = total - full * size
+
+    def url(n: int | None) -> str:
+        return f"{src_folder}/" if n is None else f"{src_folder}/page/{n}/"
+
+    newest: dict[str, Any] = {
+        "page": None,
+        "links": [(n, url(n) if n != 0 else None) for n in newest_links(None, full)],
+        "noun": "dispatches",
+        "previous": None,
+        "next": url(full) if full else None,
+        "first": 1,
+        "last": newest_count,
+        "total": total,
+    }
+    pages = [(f"{src_folder}/index.md", list(items[:newest_count]), newest)]
+    for n in range(full, 0, -1):
+        start = total - n * size
+        older: dict[str, Any] = {
+            "page": n,
+            "links": [(m, url(m) if m != 0 else None) for m in newest_links(n, full)],
+            "noun": "dispatches",
+            "previous": url(n + 1 if n < full else None),
+            "next": url(n - 1) if n > 1 else None,
+            "oldest": date_of(items[start + size - 1]),
+            "newest": date_of(items[start]),
+        }
+        pages.append((f"{src_folder}/page/{n}.md", list(items[start : start + size]), older))
+    return pages
+
+
+def newest_links(page: int | None, full: int, near: int = 2) -> list[int | None]:
+    """The links of a page of `paginate_newest`'s list of `full` numbered pages, in reading
+    order: the newest page (None), the numbered pages within `near` of this one, page 1 (the
+    oldest), and 0 for each gap ("…").
+
+    None of them depends on the list's length but for the pages within `near` of the newest:
+    the links of the others stay as they were when items are added."""
+    here = full + 1 if page is None else page
+    shown = [None, *range(min(full, here + near), max(0, here - near - 1), -1)]
+    if 1 not in shown and full:
+        shown.append(1)
+    links: list[int | None] = []
+    previous = full + 1
+    for number in shown:
+        value = full + 1 if number is None else number
+        if links and value < previous - 1:
+            links.append(0)
+        links.append(number)
+        previous = value
+    return links
+
+
 # ----------------------------------------------------------------------------- archive by date
 
 
@@ -114,7 +201,7 @@ def archive_pages(data: SiteData) -> Iterable[Generated]:
             {"view": "months", "year": year, "months": browse.months[year.year]},
         )
         for month in browse.months[year.year]:
-            for src, articles, pagination in paginate(
+            for src, articles, pagination in paginate_newest(
                 f"archive/{month.year}/{month.month}", month.articles
             ):
                 yield _item(
@@ -123,7 +210,7 @@ def archive_pages(data: SiteData) -> Iterable[Generated]:
                     LISTING_TEMPLATE,
                     {
                         "view": "month",
-                        "period": month,
+                        "period": month if pagination["page"] is None else Period(month.key),
                         "articles": articles,
                         "pagination": pagination,
                     },
@@ -159,14 +246,22 @@ def facet_pages(data: SiteData) -> Iterable[Generated]:
 
 
 def _facet(facet: Facet, title: str) -> Iterable[Generated]:
-    for src, articles, pagination in paginate(
+    # an older page of the list shows the facet's name, not its count of dispatches: with
+    # them (in its context, so in its key) each new dispatch changed every page of the list
+    named = Facet(facet.kind, facet.name, facet.slug)
+    for src, articles, pagination in paginate_newest(
         f"{FACET_FOLDERS[facet.kind]}/{facet.slug}", facet.articles
     ):
         yield _item(
             src,
             page(title % {"name": facet.label}),
             LISTING_TEMPLATE,
-            {"view": facet.kind, "facet": facet, "articles": articles, "pagination": pagination},
+            {
+                "view": facet.kind,
+                "facet": facet if pagination["page"] is None else named,
+                "articles": articles,
+                "pagination": pagination,
+            },
         )
 
 

@@ -11,14 +11,16 @@ link to all of them on pages of their own (`<id>/dispatches/`, `<id>/quotes/`,
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 
 from ...browse.indexes import browse_of
 from ...entities.model import Entity
 from ...entities.records import EntityRecord, build_records, by_type
+from ...model import Article, Quote
 from ...timeline import timeline as timelines
 from .base import Generated, SiteData, page
-from .browse import ENTITY_EVENTS, LISTING_TEMPLATE, PAGE_SIZE, entity_events, paginate
+from .browse import ENTITY_EVENTS, LISTING_TEMPLATE, PAGE_SIZE, entity_events, paginate_newest
 
 ENTITY_TEMPLATE = "wirearchive/entity.html"
 INDEX_TEMPLATE = "wirearchive/entities.html"
@@ -90,7 +92,7 @@ def _dispatch_pages(
     data: SiteData, entity: Entity, record: EntityRecord, folder: str
 ) -> Iterable[Generated]:
     title = data.gettext("Dispatches naming %(name)s", name=entity.name)
-    for src, articles, pagination in paginate(f"{folder}/dispatches", record.articles):
+    for src, articles, pagination in paginate_newest(f"{folder}/dispatches", record.articles):
         yield Generated(
             src,
             page(title),
@@ -103,7 +105,8 @@ def _quote_pages(
     data: SiteData, entity: Entity, record: EntityRecord, folder: str
 ) -> Iterable[Generated]:
     title = data.gettext("Quotes of %(name)s", name=entity.name)
-    for src, quotes, pagination in paginate(f"{folder}/quotes", record.quotes, PAGE_SIZE):
+    pages = paginate_newest(f"{folder}/quotes", record.quotes, PAGE_SIZE, _quote_date)
+    for src, quotes, pagination in pages:
         pagination["noun"] = "quotes"
         yield Generated(
             src,
@@ -111,6 +114,10 @@ def _quote_pages(
             QUOTES_TEMPLATE,
             {"entity": entity, "quotes": quotes, "pagination": pagination},
         )
+
+
+def _quote_date(quote: tuple[Article, Quote]) -> datetime:
+    return quote[0].date
 
 
 def entity_assets(data: SiteData) -> Iterable[Generated]:
