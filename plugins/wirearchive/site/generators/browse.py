@@ -105,8 +105,8 @@ def paginate_newest(
     date_of: Callable[[Any], datetime] = operator.attrgetter("date"),
 ) -> list[tuple[str, list, dict]]:
     """(src_uri, items of the page, pagination) for each page of a list newest first (a
-    month, an agency's, a language's or an entity's dispatches; an entity's quotes), its
-    pages numbered from the oldest.
+    month's, an agency's, a rubric's, a language's or an entity's dispatches; an entity's
+    quotes), its pages numbered from the oldest.
 
     Page n (`<src_folder>/page/<n>.md`) holds the n-th `size` items counted from the oldest
     and keeps them as items are added at the newest end; the list's own address
