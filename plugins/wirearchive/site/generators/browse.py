@@ -68,7 +68,6 @@ def paginate(
         src = f"{src_folder}/index.md" if n == 1 else f"{src_folder}/page/{n}.md"
         pagination = {
             "page": n,
-            "pages": count,
             "links": [(m, urls[m - 1] if m else None) for m in page_links(n, count)],
             "noun": "dispatches",
             "previous": urls[n - 2] if n > 1 else None,
@@ -163,23 +162,14 @@ def paginate_newest(
 def newest_links(page: int | None, full: int, near: int = 2) -> list[int | None]:
     """The links of a page of `paginate_newest`'s list of `full` numbered pages, in reading
     order: the newest page (None), the numbered pages within `near` of this one, page 1 (the
-    oldest), and 0 for each gap ("…").
+    oldest), and 0 for each gap ("…"): `page_links` of the list's pages read from the newest,
+    the newest counted as page `full` + 1.
 
     None of them depends on the list's length but for the pages within `near` of the newest:
     the links of the others stay as they were when items are added."""
-    here = full + 1 if page is None else page
-    shown = [None, *range(min(full, here + near), max(0, here - near - 1), -1)]
-    if 1 not in shown and full:
-        shown.append(1)
-    links: list[int | None] = []
-    previous = full + 1
-    for number in shown:
-        value = full + 1 if number is None else number
-        if links and value < previous - 1:
-            links.append(0)
-        links.append(number)
-        previous = value
-    return links
+    newest = full + 1
+    links = page_links(newest if page is None else page, newest, near)
+    return [None if n == newest else n for n in reversed(links)]
 
 
 # ----------------------------------------------------------------------------- archive by date
