@@ -187,3 +187,17 @@ def test_a_file_cache_whose_folder_is_a_file_misses_and_says_why(tmp_path):
     cache.put("key", b"data")
     assert cache.failure is not None and str(folder) in cache.failure
     assert cache.get("key") is None and not cache.has("key")
+
+
+def test_a_file_cache_prunes_the_entries_of_a_former_suffix_only(tmp_path):
+    """Entries an earlier version wrote under another suffix are stale once the cache names its
+    files otherwise: `prune` forgets them; a file of no suffix the cache knows is not its own."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "old.json").write_bytes(b"{}")
+    (folder / "notes.txt").write_bytes(b"not the cache's")
+    cache = FileCache(folder, "", ".html.gz", former=(".json",))
+    cache.put("kept", b"page")
+    cache.put("gone", b"page")
+    cache.prune({"kept"})
+    assert sorted(p.name for p in folder.iterdir()) == ["kept.html.gz", "notes.txt"]

@@ -147,10 +147,13 @@ class FileCache:
     As the parse cache, it misses rather than fails: `failure` says why it could not write.
     """
 
-    def __init__(self, folder: Path, settings: str, suffix: str = ".json"):
+    def __init__(
+        self, folder: Path, settings: str, suffix: str = ".json", former: tuple[str, ...] = ()
+    ):
         self.folder = folder
         self.settings = settings
         self.suffix = suffix
+        self.former = former  # suffixes of entries an earlier version wrote: pruned as stale
         self.failure: str | None = None
 
     def key(self, *parts: bytes | str) -> str:
@@ -186,7 +189,9 @@ class FileCache:
         wanted = {f"{key}{self.suffix}" for key in keep}
         try:
             for path in self.folder.iterdir() if self.folder.is_dir() else ():
-                if path.name not in wanted and path.suffix in (self.suffix, PART):
+                if path.name not in wanted and path.name.endswith(
+                    (self.suffix, PART, *self.former)
+                ):
                     path.unlink(missing_ok=True)
         except OSError as exc:
             self.failure = self.failure or f"{self.folder}: {exc}"

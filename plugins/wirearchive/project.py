@@ -79,9 +79,12 @@ class Project:
         """The folder of one of the site's caches, or None when caching is off."""
         return cache_folder(self.root, name) if self.cache else None
 
-    def file_cache(self, name: str, settings: str) -> FileCache | None:
+    def file_cache(
+        self, name: str, settings: str, suffix: str = ".json", former: tuple[str, ...] = ()
+    ) -> FileCache | None:
+        """One of the site's file caches (`cache.FileCache`), or None when caching is off."""
         folder = self.cache_folder(name)
-        return FileCache(folder, settings) if folder is not None else None
+        return FileCache(folder, settings, suffix, former) if folder is not None else None
 
     def glossary(self, carried: Carried | None = None) -> Glossary | None:
         """The site's glossary, or None when its folder does not exist (no annotation then);

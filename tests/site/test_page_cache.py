@@ -84,17 +84,58 @@ def test_an_entity_page_is_kept_and_still_searched(demo_copy):
     """An entity's page (a hand-written page Material's search indexes) is converted on every
     build, for the search, and its template's rendering is kept: the second build prints what
     the page cache holds for it."""
+    import gzip
     import json
 
     assert mkdocs_build(demo_copy).returncode == 0
     page = demo_copy / "site" / "entities" / "abb" / "index.html"
     html = page.read_bytes()
-    kept = [p for p in (demo_copy / ".cache" / "pages").iterdir() if p.read_bytes() == html]
+    kept = [
+        p
+        for p in (demo_copy / ".cache" / "pages").iterdir()
+        if gzip.decompress(p.read_bytes()) == html
+    ]
     assert len(kept) == 1
-    kept[0].write_bytes(html.replace(b"</article>", b"<p>from the page cache</p></article>", 1))
+    changed = html.replace(b"</article>", b"<p>from the page cache</p></article>", 1)
+    kept[0].write_bytes(gzip.compress(changed))
     warm = mkdocs_build(demo_copy)
     assert warm.returncode == 0, warm.stderr
     assert b"from the page cache" in page.read_bytes()
     index = json.loads((demo_copy / "site" / "search" / "search_index.json").read_bytes())
     found = [d for d in index["docs"] if d["location"].startswith("entities/abb/")]
     assert found and "ABB" in found[0]["title"]
+
+
+def test_kept_pages_are_compressed_and_an_earlier_versions_pages_go(demo_copy):
+    """The page cache is a second copy of the site's HTML: it keeps each page gzip-compressed
+    (`zcat` shows it), each one the very bytes of the page in site/, and a build forgets the
+    uncompressed pages an earlier version kept (`<key>.json`) rather than hold them forever."""
+    import gzip
+
+    folder = demo_copy / ".cache" / "pages"
+    folder.mkdir(parents=True)
+    earlier = folder / ("0" * 64 + ".json")
+    earlier.write_bytes(b"<html>kept by an earlier version</html>")
+    assert mkdocs_build(demo_copy).returncode == 0
+    assert not earlier.exists()
+    kept = {gzip.decompress(p.read_bytes()): p for p in folder.iterdir()}
+    assert all(p.name.endswith(".html.gz") for p in kept.values())
+    site = demo_copy / "site"
+    pages = [p for p in site.rglob("*.html") if p.read_bytes() in kept]
+    assert len(pages) == len(kept) > 100  # every kept page is a page of the site, as written
+    kept_bytes = sum(p.stat().st_size for p in kept.values())
+    assert kept_bytes < sum(p.stat().st_size for p in pages) / 3
+
+
+def test_a_damaged_kept_page_stops_the_build_naming_its_file(demo_copy):
+    """A kept page that cannot be decompressed (a disk's fault, a hand's) is not printed as it
+    is: the build stops and says which file to delete."""
+    assert mkdocs_build(demo_copy).returncode == 0
+    folder = demo_copy / ".cache" / "pages"
+    damaged = sorted(folder.iterdir())[0]
+    damaged.write_bytes(damaged.read_bytes()[:40])
+    again = mkdocs_build(demo_copy)
+    assert again.returncode != 0
+    assert damaged.name in again.stderr and "cannot be read" in again.stderr
+    damaged.unlink()
+    assert mkdocs_build(demo_copy).returncode == 0

@@ -42,7 +42,14 @@ from .generators.glossary import ARCHIVE_CSS, CSS, JS
 from .i18n import LOCALE_DIR, site_language
 from .i18n import install as install_translations
 from .idle import IdleCollector
-from .pagecache import CACHED_TEMPLATE, PageCache, WarningCounter, site_key
+from .pagecache import (
+    CACHED_TEMPLATE,
+    FORMER_SUFFIXES,
+    PAGE_SUFFIX,
+    PageCache,
+    WarningCounter,
+    site_key,
+)
 from .render import HeldTemplates, install_filters
 from .sitemap import SortedSitemap, is_mkdocs_sitemap
 from .watch import NativeWatch
@@ -358,9 +365,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             # A shard keeps its own pages, and forgets only those (a folder each).
             shard = self.project.shard
             folder = "pages" if shard is None else f"pages-{shard.spec}"
-            self.page_cache = PageCache(
-                self.project.file_cache(folder, ""), key, browse_of(self.archive), self.carried
-            )
+            files = self.project.file_cache(folder, "", PAGE_SUFFIX, FORMER_SUFFIXES)
+            self.page_cache = PageCache(files, key, browse_of(self.archive), self.carried)
             if self.dirty:
                 self._mark_unchanged(files)
         return nav
