@@ -365,8 +365,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             # A shard keeps its own pages, and forgets only those (a folder each).
             shard = self.project.shard
             folder = "pages" if shard is None else f"pages-{shard.spec}"
-            files = self.project.file_cache(folder, "", PAGE_SUFFIX, FORMER_SUFFIXES)
-            self.page_cache = PageCache(files, key, browse_of(self.archive), self.carried)
+            kept = self.project.file_cache(folder, "", PAGE_SUFFIX, FORMER_SUFFIXES)
+            self.page_cache = PageCache(kept, key, browse_of(self.archive), self.carried)
             if self.dirty:
                 self._mark_unchanged(files)
         return nav
