@@ -101,8 +101,10 @@ def translations(language: str | None) -> NullTranslations:
 def _text(context, text: str, variables: dict) -> str:
     """As Jinja's new-style gettext: the translation is ours (safe), the values escaped."""
     if context.eval_ctx.autoescape:
-        return Markup(text) % variables
-    return text % variables
+        text = Markup(text)
+    # With no `%` in it, formatting changes nothing: skipped (a timeline page asks for
+    # "reported in" a hundred times). A `%%` is still made `%`, as Jinja's gettext does.
+    return text % variables if "%" in text else text
 
 
 @pass_context
