@@ -478,6 +478,13 @@ def table(count: int, result: dict, runs: int) -> str:
             f"\nLoad average (1 min) at the end of the builds: {min(loads):.1f} to {max(loads):.1f} "
             f"on {os.cpu_count()} cores (above the core count, other work competed for them)."
         )
+    disk = result.get("disk_probe_s")
+    if disk:
+        lines.append(
+            f"Disk: writing {harness.PROBE_FILES:,} files of {harness.PROBE_BYTES // KB} KB, each "
+            f"in a new folder, took {disk[0]:.2f} s before the builds and {disk[-1]:.2f} s "
+            "after them (times that differ between runs tell a disk that was slower or faster)."
+        )
     return "\n".join(lines)
 
 
@@ -568,14 +575,19 @@ def measure(count: int, runs: int, args, work: Path) -> dict:
     reason = reason or browser.available()
     if reason:
         progress(f"first search not measured: {reason}")
+    disk = [harness.disk_probe(work)]
+    progress(f"disk probe: {disk[0]:.2f} s")
     raw = timing_runs(
         pair, runs, args.package, progress, browser_ok=reason is None, dirty=args.dirty
     )
+    disk.append(harness.disk_probe(work))
+    progress(f"disk probe: {disk[1]:.2f} s")
     result = {
         "count": count,
         "runs": runs,
         "archive": pair.words(),
         "sites": summarise(raw),
+        "disk_probe_s": [round(s, 2) for s in disk],
     }
     progress("check on one core")
     result["check"] = check_rate(pair, runs, args.package, progress)
