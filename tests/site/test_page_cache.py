@@ -7,6 +7,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from ..conftest import mkdocs_build
 
 
@@ -127,13 +129,23 @@ def test_kept_pages_are_compressed_and_an_earlier_versions_pages_go(demo_copy):
     assert kept_bytes < sum(p.stat().st_size for p in pages) / 3
 
 
-def test_a_damaged_kept_page_stops_the_build_naming_its_file(demo_copy):
+def cut_short(data: bytes) -> bytes:
+    return data[:40]
+
+
+def bytes_changed(data: bytes) -> bytes:
+    """Its compressed stream garbled after the header (zlib's error, not gzip's)."""
+    return data[:20] + bytes(b ^ 0xFF for b in data[20:60]) + data[60:]
+
+
+@pytest.mark.parametrize("damage", [cut_short, bytes_changed])
+def test_a_damaged_kept_page_stops_the_build_naming_its_file(demo_copy, damage):
     """A kept page that cannot be decompressed (a disk's fault, a hand's) is not printed as it
     is: the build stops and says which file to delete."""
     assert mkdocs_build(demo_copy).returncode == 0
     folder = demo_copy / ".cache" / "pages"
     damaged = sorted(folder.iterdir())[0]
-    damaged.write_bytes(damaged.read_bytes()[:40])
+    damaged.write_bytes(damage(damaged.read_bytes()))
     again = mkdocs_build(demo_copy)
     assert again.returncode != 0
     assert damaged.name in again.stderr and "cannot be read" in again.stderr

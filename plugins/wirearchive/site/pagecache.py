@@ -36,6 +36,7 @@ import importlib.util
 import json
 import logging
 import operator
+import zlib
 from collections.abc import Callable, Iterable, Mapping
 from importlib.metadata import Distribution, entry_points
 from pathlib import Path
@@ -279,7 +280,7 @@ class PageCache:
             )
         try:
             return gzip.decompress(kept).decode("utf-8")
-        except (OSError, EOFError, ValueError) as exc:  # BadGzipFile, zlib.error, Unicode
+        except (OSError, EOFError, zlib.error, ValueError) as exc:  # BadGzipFile, cut, Unicode
             raise OSError(
                 f"{self.files.folder}/{key}{self.files.suffix}: the kept page of {src_uri} "
                 f"cannot be read ({exc}); delete that file, or the folder, and build again"
