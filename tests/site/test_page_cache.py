@@ -108,6 +108,29 @@ def test_an_entity_page_is_kept_and_still_searched(demo_copy):
     assert found and "ABB" in found[0]["title"]
 
 
+def test_a_site_with_hooks_builds_and_an_edited_hook_renders_pages_again(demo_copy):
+    """A hook (MkDocs' `hooks:`, a module of the site's own) may change any page: its code is
+    in the key of every kept page. (A site with hooks did not build: a hook has no settings.)"""
+    hook = demo_copy / "hook.py"
+    code = (
+        "def on_page_markdown(markdown, page, config, files):\n"
+        "    return markdown + '\\n\\nMot-du-crochet-{}\\n'\n"
+    )
+    hook.write_text(code.format("un"), encoding="utf-8")
+    config = demo_copy / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "\nhooks: [hook.py]\n", encoding="utf-8")
+    first = mkdocs_build(demo_copy)
+    assert first.returncode == 0, first.stderr
+    page = next((demo_copy / "site" / "2025").rglob("index.html"))
+    assert "Mot-du-crochet-un" in page.read_text("utf-8")
+    hook.write_text(code.format("deux"), encoding="utf-8")
+    warm = mkdocs_build(demo_copy)
+    assert warm.returncode == 0, warm.stderr
+    assert reused(warm.stderr)[0] == 0
+    html = page.read_text("utf-8")
+    assert "Mot-du-crochet-deux" in html and "Mot-du-crochet-un" not in html
+
+
 def test_kept_pages_are_compressed_and_an_earlier_versions_pages_go(demo_copy):
     """The page cache is a second copy of the site's HTML: it keeps each page gzip-compressed
     (`zcat` shows it), each one the very bytes of the page in site/, and a build forgets the

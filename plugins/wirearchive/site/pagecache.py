@@ -610,7 +610,7 @@ def site_key(config: Any, folders: Iterable[Path], extra: object) -> str:
         )
     }
     settings["theme"] = dict(config.theme.items()) if config.theme is not None else None
-    settings["plugins"] = {name: dict(plugin.config) for name, plugin in config.plugins.items()}
+    settings["plugins"] = {name: _settings_of(plugin) for name, plugin in config.plugins.items()}
     settings["extra_value"] = extra
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
     themes = installed_themes()
@@ -626,6 +626,19 @@ def site_key(config: Any, folders: Iterable[Path], extra: object) -> str:
                 digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
                 digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def _settings_of(plugin: object) -> object:
+    """What stands for a plugin in the site key: its settings; for a hook (MkDocs' `hooks:`, a
+    module of the site's own, with no settings), its file's code, which may change any page
+    (a module the hook imports is not read: edit the hook's file too, or build clean)."""
+    config = getattr(plugin, "config", None)
+    if config is not None:
+        return dict(config)
+    path = getattr(plugin, "__file__", None)
+    if path is not None:
+        return ["hook", hashlib.sha256(Path(path).read_bytes()).hexdigest()]
+    return ["plugin", f"{type(plugin).__module__}.{type(plugin).__qualname__}"]
 
 
 def installed_themes() -> dict[Path, Distribution]:
