@@ -4,6 +4,7 @@ and every field the archive changed since; any change to what a page shows chang
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -152,13 +153,14 @@ def test_values_are_plain_data_by_their_type(tmp_path):
         {"e": entry, "m": Markup("<b>x</b>"), "d": dt.date(2025, 9, 9), "s": {2, 1}, "n": None}
     )
     linked = ["2025/09/titre/", "Titre", "fr", "2025-09-09T00:00:00+00:00", ["ATS"]]
-    assert plain == {
-        # a timeline's line: one flat list, what it shows of its article, its event's fields
-        "e": [
-            "entry",
-            *("2025-09", "event", "Un fait", *linked),
-            *("2025-09", "Un fait", "planned", None, ["acme"]),
-        ],
+    assert plain["e"][0] == "entry"
+    # a timeline's line: one line of JSON, what it shows of its article, its event's fields
+    assert json.loads(plain["e"][1]) == [
+        *("2025-09", "event", "Un fait", *linked),
+        *("2025-09", "Un fait", "planned", None, ["acme"]),
+    ]
+    assert "\n" not in plain["e"][1]
+    assert {k: v for k, v in plain.items() if k != "e"} == {
         "m": ["markup", "<b>x</b>"],
         "d": "2025-09-09",
         "s": ["1", "2"],
@@ -169,7 +171,8 @@ def test_values_are_plain_data_by_their_type(tmp_path):
     assert cache._plain(other) != cache._plain(entry)
     # a line entries_of would not make (not its article's very title) is listed in full
     published = Entry("2025-09-09", "publication", "".join("Titre"), article)
-    assert cache._plain(published) == ["entry", "2025-09-09", "publication", "Titre", *linked]
+    shown = cache._plain(published)
+    assert json.loads(shown[1]) == ["2025-09-09", "publication", "Titre", *linked]
     # an entry's dispatch by what the entry shows of it: another body, the same entry
     assert cache._plain(replace(entry, article=replace(article, body="Autre."))) == plain["e"]
     assert cache._plain(replace(entry, article=replace(article, title="Autre"))) != plain["e"]
@@ -389,3 +392,36 @@ def test_a_timeline_line_is_keyed_by_its_dispatch_not_by_its_text(tmp_path):
         assert lines(changed) != first
     # the lines of one article differ from each other, as their events do
     assert len({json.dumps(line) for line in first}) == 3
+
+
+def test_a_timeline_is_keyed_by_its_years_months_and_lines_in_order(tmp_path):
+    """A timeline (a page's) is its years, each its year-only lines and its months, each its
+    lines, one line of text each: the same timeline made twice has the same key; its lines in
+    another order, in another month or known to the year only have another."""
+    from wirearchive.timeline.timeline import Month, Timeline, Year, build, entries_of
+
+    article = Article(
+        "articles/a.txt", "Titre", dt.datetime(2025, 9, 9, tzinfo=dt.UTC), "fr", ("ATS",),
+        None, None, None, None, "titre", "Texte.",
+        events=(Event("2025", "Dans l'année."), Event("2025-09", "Un fait"), Event("2025-09-02", "Un autre")),
+    )  # fmt: skip
+    entries = entries_of([article])
+
+    def key(timeline: Timeline) -> str:
+        return _keys(tmp_path, Archive())._plain({"timeline": timeline})["timeline"]
+
+    made = build(entries)
+    year = made.years[0]
+    assert len(year.entries) == 1 and [len(m.entries) for m in year.months] == [3]
+    assert key(made) == key(build(entries_of([article])))
+    month = year.months[0]
+    shuffled = Month(month.key, [month.entries[1], month.entries[0], month.entries[2]])
+    moved = Month("2025-08", month.entries)
+    for other in (
+        Timeline([Year("2025", year.entries, [shuffled])]),
+        Timeline([Year("2025", year.entries, [moved])]),
+        Timeline([Year("2025", [], [Month(month.key, [*year.entries, *month.entries])])]),
+        Timeline([Year("2025", [*year.entries, *month.entries], [])]),
+        Timeline([Year("2025", year.entries, [month]), Year("2026")]),
+    ):
+        assert key(other) != key(made)
