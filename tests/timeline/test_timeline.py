@@ -192,3 +192,23 @@ def test_a_timeline_rebuilt_for_an_edit_is_the_one_built_afresh(events, gone, ad
     for year in again.years:
         if year.year not in touched:
             assert any(year is y for y in last.years)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    events=st.lists(st.lists(st.sampled_from(DATES), max_size=5), max_size=8),
+    count=st.integers(-1, 45),
+)
+def test_the_last_entries_of_a_timeline_are_its_entries_last(events, count):
+    """`last(n)` gives what `entries()[-n:]` gives (nothing for none), without listing them."""
+    articles = [
+        article(
+            f"a{n}",
+            f"2025-0{1 + n % 9}-1{n % 10}T09:00",
+            events=tuple(Event(d, f"Phrase {k} de a{n}.") for k, d in enumerate(dates)),
+        )
+        for n, dates in enumerate(events)
+    ]
+    built = timeline.of_articles(articles)
+    expected = built.entries()[-count:] if count > 0 else []
+    assert [id(e) for e in built.last(count)] == [id(e) for e in expected]

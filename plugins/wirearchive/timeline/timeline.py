@@ -88,6 +88,22 @@ class Timeline:
     def entries(self) -> list[Entry]:
         return [e for y in self.years for e in y.in_order()]
 
+    def last(self, count: int) -> list[Entry]:
+        """Its last `count` entries, in timeline order (`entries()[-count:]`), without listing
+        the others: a TimelineJS export keeps the latest 100 of each timeline, and listing
+        every entry of the archive's, its years' and every entity's for them was 0.3 s of
+        each build at 10,000 dispatches."""
+        chunks: list[list[Entry]] = []
+        left = count
+        for year in reversed(self.years):
+            for entries in [*(m.entries for m in reversed(year.months)), year.entries]:
+                if left <= 0:
+                    break
+                chunk = entries[-left:]
+                chunks.append(chunk)
+                left -= len(chunk)
+        return [entry for chunk in reversed(chunks) for entry in chunk]
+
     def year(self, year: str) -> Timeline:
         """The part of this timeline that falls in `year`."""
         return Timeline([y for y in self.years if y.year == year])

@@ -43,10 +43,10 @@ def export(
     """The TimelineJS document of `timeline`, its slides in date order; only the latest `limit`
     entries when given, and the title then says how many of how many. Events still to come
     when reported are a group of their own; a span (`von 2016 bis 2020`) has its end date."""
-    entries = timeline.entries()
-    kept = entries[-limit:] if limit is not None else entries
+    total = timeline.count
+    kept = timeline.last(limit) if limit is not None else timeline.entries()
     slides = []
-    for number, entry in enumerate(kept, len(entries) - len(kept) + 1):
+    for number, entry in enumerate(kept, total - len(kept) + 1):
         event_text = entry.text if entry.kind == "event" else entry.article.summary or ""
         ahead = entry.event is not None and entry.event.kind != "past"
         slide: dict = {
@@ -61,11 +61,7 @@ def export(
         if entry.event is not None and entry.event.until:
             slide["end_date"] = _date(entry.event.until, locale)
         slides.append(slide)
-    note = (
-        labels["note"] % {"kept": len(kept), "total": len(entries)}
-        if len(kept) < len(entries)
-        else ""
-    )
+    note = labels["note"] % {"kept": len(kept), "total": total} if len(kept) < total else ""
     return {"title": {"text": {"headline": html.escape(title), "text": note}}, "events": slides}
 
 
