@@ -6,6 +6,8 @@ import subprocess
 import sys
 import textwrap
 
+from .conftest import FIXTURES, write_site
+
 
 def _run(code: str, tmp_path) -> subprocess.CompletedProcess:
     return subprocess.run(
@@ -73,3 +75,30 @@ def test_builds_and_the_command_line_end_so(tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text("Une dépêche.\n", "utf-8")
     cli.main(["check", str(tmp_path / "a.txt")])
     assert registered == [gc.freeze, gc.freeze]
+
+
+def test_a_command_runs_without_full_collections_and_gives_the_thresholds_back(
+    tmp_path, monkeypatch
+):
+    """`wirearchive check` holds the archive it reads to its end: full collections would walk
+    it again and again for nothing (1.0 s of 28.8 s at 10,000 dispatches)."""
+    import gc
+
+    from wirearchive import cli
+    from wirearchive.ending import NO_FULL_COLLECTIONS
+    from wirearchive.project import Project
+
+    seen = []
+    read = Project.read_archive
+
+    def reading(self, *args, **kwargs):
+        seen.append(gc.get_threshold())
+        return read(self, *args, **kwargs)
+
+    monkeypatch.setattr(Project, "read_archive", reading)
+    dispatch = (FIXTURES / "dispatches" / "fr-apple-iphone-air.txt").read_text(encoding="utf-8")
+    site = write_site(tmp_path, {"2025/09/iphone.txt": dispatch})
+    before = gc.get_threshold()
+    assert cli.main(["check", str(site)]) == 0
+    assert seen == [(before[0], before[1], NO_FULL_COLLECTIONS)]
+    assert gc.get_threshold() == before

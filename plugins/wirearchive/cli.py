@@ -23,7 +23,7 @@ from mkdocs.exceptions import ConfigurationError
 
 from . import __version__, contribute, frontmatter, publish, shards
 from .article import Loaded, load
-from .ending import freeze_at_exit
+from .ending import freeze_at_exit, without_full_collections
 from .entities import Annotator, suggest
 from .problems import Problem
 from .progress import Progress
@@ -408,7 +408,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     freeze_at_exit()
     try:
-        return args.run(args)
+        with without_full_collections():  # a command runs once and ends (ending.py)
+            return args.run(args)
     except Refusal as exc:
         print(f"wirearchive: error: {exc}", file=sys.stderr)
         return 2

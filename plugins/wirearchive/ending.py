@@ -1,4 +1,5 @@
-"""How a run of the archive's tools ends: without the interpreter's last collection.
+"""How a run of the archive's tools ends: without the interpreter's last collection; and how
+it runs: without full collections (`hold_full_collections`, below).
 
 When Python exits, it clears its modules and runs a full garbage collection over every object
 still alive. After a build of 10,000 dispatches that is a heap of about 500 MB: the process
@@ -17,7 +18,9 @@ files within `with` blocks and closes its caches itself, rather than relying on 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import gc
+from collections.abc import Iterator
 
 _registered = False
 
@@ -28,3 +31,32 @@ def freeze_at_exit() -> None:
     if not _registered:
         atexit.register(gc.freeze)
         _registered = True
+
+
+# Youngest collections between two full ones: never, in practice (a build of 10,000 dispatches
+# runs about 550)
+NO_FULL_COLLECTIONS = 1_000_000
+
+
+def hold_full_collections() -> tuple[int, int, int]:
+    """Keep the collector from starting full collections (its youngest generations still run);
+    returns its thresholds before, to give back.
+
+    A run of the tools (`mkdocs build`, `wirearchive check`) makes objects that live to its
+    end, and then ends: a full collection walks them all and frees next to nothing. A dirty
+    build of 10,000 dispatches ran 11 of them, 2.0 s of its 9.8 s, with the same peak memory
+    without them (402 MB); `wirearchive check` of the same archive, 7 (1.0 s of 28.8 s)."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(thresholds[0], thresholds[1], NO_FULL_COLLECTIONS)
+    return thresholds
+
+
+@contextlib.contextmanager
+def without_full_collections() -> Iterator[None]:
+    """No full collection while the block runs (`hold_full_collections`); the collector's
+    thresholds back after it."""
+    thresholds = hold_full_collections()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)

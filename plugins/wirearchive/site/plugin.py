@@ -41,7 +41,7 @@ from .generators import Generated, SiteData, generate
 from .generators.glossary import ARCHIVE_CSS, CSS, JS
 from .i18n import LOCALE_DIR, site_language
 from .i18n import install as install_translations
-from .idle import IdleCollector
+from .idle import BuildCollector, IdleCollector
 from .pagecache import (
     CACHED_TEMPLATE,
     FORMER_SUFFIXES,
@@ -75,6 +75,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     supports_multiple_instances = False
     dirty = False  # `mkdocs build --dirty`, `mkdocs serve --dirty` (site/dirty.py)
+    collector: BuildCollector | None = None  # `mkdocs build`'s garbage collection (on_startup)
 
     def __init__(self) -> None:
         super().__init__()
@@ -88,6 +89,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # process, so a later run in it (a test's, a script's) starts from nothing here too.
         self.dirty = dirty
         self._start_run(serve=command == "serve")
+        # `mkdocs build`, `gh-deploy`: no full garbage collection in the build (site/idle.py);
+        # not for a build run without this event (a script's, a test's): MkDocs' command
+        # line runs `on_shutdown`, which gives the collector its thresholds back
+        if self.collector is not None:
+            self.collector.close()
+        self.collector = BuildCollector() if command != "serve" else None
         freeze_at_exit()  # the process ends without collecting a heap the system frees
 
     def _start_run(self, *, serve: bool) -> None:
@@ -110,11 +117,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_shutdown(self):
         if self.idle is not None:
             self.idle.close()
+        if self.collector is not None:
+            self.collector.close()
+            self.collector = None
         self.watcher.close()
 
     def on_config(self, config):
         if self.idle is not None:
             self.idle.before_build()
+        if self.collector is not None:
+            self.collector.before_build()
         self.archive = Archive()
         self.pages: dict[str, Generated] = {}
         self.page_cache: PageCache | None = None
