@@ -212,3 +212,41 @@ def test_the_last_entries_of_a_timeline_are_its_entries_last(events, count):
     built = timeline.of_articles(articles)
     expected = built.entries()[-count:] if count > 0 else []
     assert [id(e) for e in built.last(count)] == [id(e) for e in expected]
+
+
+def _grouped(entries: list) -> list:
+    """Entries grouped as `itertools.groupby` groups them, by year, then by month (the way
+    `build` grouped them before it grouped them in one pass)."""
+    from itertools import groupby
+
+    shape = []
+    for year, in_year in groupby(entries, key=lambda e: e.date[:4]):
+        known_to_year: list = []
+        months: list = []
+        for month, in_month in groupby(
+            in_year, key=lambda e: e.date[:7] if len(e.date) >= 7 else None
+        ):
+            if month is None:
+                known_to_year += [id(e) for e in in_month]
+            else:
+                months.append((month, [id(e) for e in in_month]))
+        shape.append((year, known_to_year, months))
+    return shape
+
+
+@settings(max_examples=100, deadline=None)
+@given(dates=st.lists(st.sampled_from(DATES), max_size=30))
+def test_a_timeline_of_entries_in_any_order_is_grouped_as_groupby_groups_them(dates):
+    """`build(..., ordered=True)` groups entries as they come, as grouping by year and then by
+    month with `itertools.groupby` does, even when they are not in timeline order (a month
+    broken by entries known to the year only is two months); sorted, each year and month is
+    one group."""
+    made = article(
+        "a", "2025-09-09T09:00", events=[(d, f"Phrase {n}.") for n, d in enumerate(dates)]
+    )
+    entries = [e for e in timeline.entries_of([made]) if e.kind == "event"]
+    assert _shape(timeline.build(entries, ordered=True)) == _grouped(entries)
+    built = timeline.build(entries)
+    assert _shape(built) == _grouped(built.entries())
+    assert len({y.year for y in built.years}) == len(built.years)
+    assert all(len({m.key for m in y.months}) == len(y.months) for y in built.years)

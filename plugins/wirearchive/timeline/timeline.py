@@ -10,7 +10,6 @@ from bisect import insort
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import groupby
 from typing import Literal, Protocol
 
 from ..model import Article, Event
@@ -166,16 +165,29 @@ def build(entries: Iterable[Entry], *, ordered: bool = False) -> Timeline:
     built timeline's `entries()` (which lists them in the order they were sorted in: a
     year's entries known to the year only sort before its months), and are not sorted again.
     """
-    in_order = list(entries) if ordered else sorted(entries, key=Entry.sort_key)
+    in_order = entries if ordered else sorted(entries, key=Entry.sort_key)
+    # One pass, as `itertools.groupby` by year, then by month, would group them (a run of
+    # entries known to the year only between two runs of one month splits that month in
+    # two), without its two calls per entry: the timelines of a build at 10,000 dispatches
+    # (the archive's, each year's, each of 300 entities' twice) were built in 0.41 s rather
+    # than 0.49 s (a dirty build, one run each).
     timeline = Timeline()
-    for year, in_year in groupby(in_order, key=lambda e: partial.year_of(e.date)):
-        group = Year(year)
-        for month, in_month in groupby(in_year, key=lambda e: partial.month_of(e.date)):
-            if month is None:
-                group.entries.extend(in_month)
-            else:
-                group.months.append(Month(month, list(in_month)))
-        timeline.years.append(group)
+    year = Year("")
+    month: Month | None = None
+    for entry in in_order:
+        date = entry.date
+        if date[:4] != year.year:
+            year = Year(date[:4])
+            timeline.years.append(year)
+            month = None
+        if len(date) < 7:  # known to the year only (partial.month_of)
+            year.entries.append(entry)
+            month = None
+        else:
+            if month is None or date[:7] != month.key:
+                month = Month(date[:7])
+                year.months.append(month)
+            month.entries.append(entry)
     return timeline
 
 
