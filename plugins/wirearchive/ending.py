@@ -51,6 +51,12 @@ def hold_full_collections() -> tuple[int, int, int]:
     return thresholds
 
 
+def give_back(thresholds: tuple[int, int, int] | None) -> None:
+    """The collector's thresholds as `hold_full_collections` found them (None: as they are)."""
+    if thresholds is not None:
+        gc.set_threshold(*thresholds)
+
+
 @contextlib.contextmanager
 def without_full_collections() -> Iterator[None]:
     """No full collection while the block runs (`hold_full_collections`); the collector's
@@ -59,4 +65,4 @@ def without_full_collections() -> Iterator[None]:
     try:
         yield
     finally:
-        gc.set_threshold(*thresholds)
+        give_back(thresholds)

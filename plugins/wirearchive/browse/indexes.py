@@ -25,9 +25,6 @@ from ..text.folding import fold
 from ..text.slugs import make_slug, numbered
 from ..timeline import timeline as timelines
 
-ENTITY_PAGE_ENTRIES = (
-    100  # an entity page shows this many latest timeline entries; longer timelines get pages
-)
 RELATED_KEPT = 8  # related dispatches remembered per article (Browse.related)
 RELATED_WINDOW = 200  # per shared entity, the articles nearest in time that are weighed as related
 
@@ -284,12 +281,6 @@ class Browse:
             for name in names:
                 found[name].append(entry)
         return found
-
-    def recent_timeline(
-        self, entity_id: str, count: int = ENTITY_PAGE_ENTRIES
-    ) -> timelines.Timeline:
-        """The latest `count` entries of an entity's timeline: what its page shows."""
-        return timelines.build(self.timeline(entity_id).entries()[-count:])
 
     @cached_property
     def _archive_timeline(self) -> timelines.Timeline:

@@ -36,7 +36,7 @@ import gc
 import threading
 from collections.abc import Callable
 
-from ..ending import NO_FULL_COLLECTIONS, hold_full_collections
+from ..ending import NO_FULL_COLLECTIONS, give_back, hold_full_collections
 
 IDLE_SECONDS = 1.0  # after a build, before the full collection
 __all__ = ["NO_FULL_COLLECTIONS", "BuildCollector", "IdleCollector"]
@@ -82,9 +82,8 @@ class IdleCollector:
     def close(self) -> None:
         """The server stops: no collection pending, and the collector's thresholds back."""
         self.before_build()
-        if self.thresholds is not None:
-            gc.set_threshold(*self.thresholds)
-            self.thresholds = None
+        give_back(self.thresholds)
+        self.thresholds = None
 
 
 class BuildCollector:
@@ -106,6 +105,5 @@ class BuildCollector:
 
     def close(self) -> None:
         """The command ends: the collector's thresholds back."""
-        if self.thresholds is not None:
-            gc.set_threshold(*self.thresholds)
-            self.thresholds = None
+        give_back(self.thresholds)
+        self.thresholds = None

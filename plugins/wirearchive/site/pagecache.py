@@ -445,11 +445,13 @@ class PageCache:
         return ["timeline", [*map(self._plain, value.years)]]
 
     def _year(self, value: Year) -> Any:
-        lines = "\n".join(map(self._line, value.entries))
-        return ["year", value.year, lines, [*map(self._plain, value.months)]]
+        return ["year", value.year, self._lines(value.entries), [*map(self._plain, value.months)]]
 
     def _month(self, value: Month) -> Any:
-        return ["month", value.key, "\n".join(map(self._line, value.entries))]
+        return ["month", value.key, self._lines(value.entries)]
+
+    def _lines(self, entries: list[Entry]) -> str:
+        return "\n".join(map(self._line, entries))
 
     # A group of dispatches (an agency's, a language's, a month's) as the archive's pages show
     # it: its link and its number of dispatches, not the dispatches. Every page of an
@@ -662,7 +664,7 @@ def _settings_of(plugin: object) -> object:
         return dict(config)
     path = getattr(plugin, "__file__", None)
     if path is not None:
-        return ["hook", hashlib.sha256(Path(path).read_bytes()).hexdigest()]
+        return ["hook", _text(Path(path).read_bytes())]
     return ["plugin", f"{type(plugin).__module__}.{type(plugin).__qualname__}"]
 
 

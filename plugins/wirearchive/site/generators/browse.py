@@ -259,10 +259,12 @@ def _facet(facet: Facet, title: str) -> Iterable[Generated]:
 
 
 def entity_events(browse: Browse, entity_id: str) -> timelines.Timeline:
-    """The events of an entity's timeline: those whose sentence is about it, when the event
-    says what it is about (`Event.about`), without the publications (its dispatches are
-    listed on its page already). Made once a build (its page and its timeline pages show
-    it), and taken from the last build when made of the same timeline (`mkdocs serve`)."""
+    """The events of an entity's timeline, without the publications (its dispatches are
+    listed on its page already). That timeline holds only the events about the entity
+    (`Browse.timeline`: those whose sentence is about it, when the event says what it is
+    about): they are not told apart again here. Made once a build (its page and its timeline
+    pages show it), and taken from the last build when made of the same timeline (`mkdocs
+    serve`)."""
     key = ("entity events", entity_id)
     found = browse.derived.get(key)
     if found is None:
@@ -273,24 +275,10 @@ def entity_events(browse: Browse, entity_id: str) -> timelines.Timeline:
             entity_id,
             [whole],
             lambda: timelines.build(
-                (e for e in whole.entries() if _is_about(e, entity_id)), ordered=True
+                (e for e in whole.entries() if e.kind == "event"), ordered=True
             ),
         )
     return found
-
-
-def _is_about(entry: timelines.Entry, entity_id: str) -> bool:
-    """Whether `entry` is an event about the entity: its event says so, or says nothing of
-    what it is about (then it is about each entity its dispatch names, as `entries_of` takes
-    it). Read from the entry's own event: finding it again among its dispatch's events, by
-    date and sentence, was a tenth of making the timelines in a dirty build at 10,000
-    dispatches, and took another event of the same day and words for it."""
-    event = entry.event
-    return (
-        entry.kind == "event"
-        and event is not None
-        and (not event.about or entity_id in event.about)
-    )
 
 
 def events_only(timeline: timelines.Timeline, carried: Carried | None = None) -> timelines.Timeline:

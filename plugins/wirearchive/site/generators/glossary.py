@@ -64,7 +64,7 @@ def entity_pages(data: SiteData) -> Iterable[Generated]:
                 "glossary": glossary,
                 "articles": record.articles[:ENTITY_ARTICLES],
                 "quotes": record.quotes[:ENTITY_QUOTES],
-                "events": timelines.build(events.entries()[-ENTITY_EVENTS:]),
+                "events": timelines.build(events.last(ENTITY_EVENTS), ordered=True),
                 "event_count": events.count,
                 "more": {kind: f"{entity.url}{kind}/" if on else None for kind, on in more.items()},
             },
