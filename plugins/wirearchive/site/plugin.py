@@ -10,7 +10,7 @@ import hashlib
 import logging
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
 
@@ -137,6 +137,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.written: dict[str, str] = {}  # dest_uri -> src_uri of the pages built (on_env)
         self.workers: Workers | None = None  # rendering pages beside MkDocs' loop
         self.deferred: dict[str, str] = {}  # src_uri -> template of a page the workers render
+        # src_uri -> its Markdown, of a page converted only when it is rendered (_convert)
+        self.unconverted: dict[str, Callable[[], str | bytes]] = {}
+        self.files: Files | None = None  # the build's, for a late conversion
         self.all_dest_uris: set[str] = set()
         earlier: WarningCounter | None = getattr(self, "warnings", None)
         if earlier is not None:  # a build before this one (serve)
@@ -437,6 +440,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 # tags do): a headline or a glossary line is text, escaped here once, as
                 # Markup, so that the archive's autoescaping templates do not escape it twice.
                 page.meta[key] = escape(str(page.meta[key]))
+        if kept is None and self._late(page):
+            # Converted when rendered (_convert), by whichever process renders it: not all
+            # at once here by this one, which would hold every page's HTML until its loop
+            # writes it (85 MB at 10,000 dispatches, most of a build's peak over plain
+            # Material's) and convert them all on one core (22 s of a 88 s cold build).
+            self.unconverted[page.file.src_uri] = item.make or partial(str, markdown)
+            item.make = None
+            page.file.content_string = ""
+            item.content = ""
+            self.files = files
+            return ""
         if item.make is not None and (kept is None or _indexed(page)):
             item.content, item.make = item.make(), None
         if made:  # made just now (or for the key, by a `make` that is no recipe); "" for a
@@ -458,8 +472,53 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # its raw HTML is shown as text, and what MkDocs renders is sanitised below.
         return neutralise_html(markdown) if not page.file.generated_by else markdown
 
+    def _late(self, page) -> bool:
+        """Whether a page of the archive is converted only when it is rendered: one nothing
+        reads before then. Not a page of the navigation (other pages show its title, which a
+        conversion may give), nor one Material's search indexes (it reads every page's HTML
+        at its own time), nor one without a title of its own."""
+        return (
+            page.file.generated_by is not None
+            and not page.file.inclusion.is_in_nav()
+            and not _indexed(page)
+            and "title" in page.meta
+        )
+
+    @event_priority(100)  # first: every plugin's `on_page_context` sees the page converted
+    def _convert(self, context, page, config, nav):
+        """A page whose conversion waited for its rendering (on_page_markdown) converted now,
+        as MkDocs' loop would have converted it when it read the page: the Markdown events of
+        the plugins after this one, the conversion, every plugin's `on_page_content`. A page
+        a worker kept (site/workers.py) is not converted in this process at all."""
+        src_uri = page.file.src_uri
+        if src_uri in self.deferred:  # a page the workers render
+            self._join_workers()
+        make = self.unconverted.pop(src_uri, None)
+        if make is None:
+            return context
+        if self.page_cache is not None and src_uri in self.page_cache.hits:
+            return context  # not converted here: MkDocs checks no anchor of it (on_page_content)
+        made = make()
+        markdown = made.decode() if isinstance(made, bytes) else made
+        events = config.plugins.events["page_markdown"]
+        later = next(
+            (n for n, event in enumerate(events) if getattr(event, "__self__", None) is self), -1
+        )
+        for event in events[later + 1 :]:
+            markdown = event(markdown, page=page, config=config, files=self.files)
+        page.markdown = markdown
+        page.render(config, self.files)
+        page.content = config.plugins.on_page_content(
+            page.content, page=page, config=config, files=self.files
+        )
+        return context
+
     def on_page_content(self, html, page, config, files):
-        if not html:  # a kept page, not converted
+        if not html:  # a kept page, not converted, or one converted later (_convert)
+            if page.file.src_uri in self.pages:
+                # What MkDocs found of the anchors of an empty page: nothing to check (an
+                # empty page would have none), 12 MB at 10,000 dispatches
+                page.links_to_anchors = page.present_anchor_ids = None
             return html
         if page.file.src_uri in self.pages:
             # Converted: MkDocs would keep the page's Markdown beside its HTML to the end.
@@ -552,20 +611,22 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 log.info(f"dirty build: {removed:,} files of the last build removed from site/")
         self.record.write(pages, self.plain_files)
 
-    def on_page_context(self, context, page, config, nav):
+    def _context(self, context, page, config, nav):
         context["archive"] = self.archive
         context["archive_config"] = self.config
         context["browse"] = browse_of(self.archive)
         item = self.pages.get(page.file.src_uri)
         if item is not None:
             context.update(item.context)
-        if page.file.src_uri in self.deferred:  # a page the workers render
-            self._join_workers()
-            if self.page_cache is None or page.file.src_uri not in self.page_cache.hits:
-                context["wa_template"] = self.deferred[page.file.src_uri]  # not kept
+        if page.file.src_uri in self.deferred and (  # a page the workers render (joined: _convert)
+            self.page_cache is None or page.file.src_uri not in self.page_cache.hits
+        ):
+            context["wa_template"] = self.deferred[page.file.src_uri]  # not kept
         if self.page_cache is not None and page.file.src_uri in self.page_cache.hits:
             context["wa_cached_html"] = Markup(self.page_cache.html(page.file.src_uri))
         return context
+
+    on_page_context = CombinedEvent(_convert, _context)
 
     @event_priority(100)  # first: the HTML as the template rendered it, before other plugins'
     def _keep_page(self, output, page, config):
