@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
+from typing import cast
 
 from markupsafe import Markup, escape
 from mkdocs.commands.build import get_context
@@ -138,8 +139,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.workers: Workers | None = None  # rendering pages beside MkDocs' loop
         self.deferred: dict[str, str] = {}  # src_uri -> template of a page the workers render
         # src_uri -> its Markdown, of a page converted only when it is rendered (_convert)
-        self.unconverted: dict[str, Callable[[], str | bytes]] = {}
-        self.files: Files | None = None  # the build's, for a late conversion
+        self.unconverted: dict[str, Callable[[], str]] = {}
+        self.files: Files | None = None  # the build's, for a late conversion (on_nav)
+        self.later_markdown: list[Callable] = []  # the Markdown events after this plugin's
         self.all_dest_uris: set[str] = set()
         earlier: WarningCounter | None = getattr(self, "warnings", None)
         if earlier is not None:  # a build before this one (serve)
@@ -374,6 +376,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_nav(self, nav, config, files):
         self.nav = nav
+        self.files = files
+        events = config.plugins.events["page_markdown"]
+        ours = [n for n, event in enumerate(events) if getattr(event, "__self__", None) is self]
+        self.later_markdown = events[ours[0] + 1 :] if ours else []
         if self.config.enabled:  # after on_files, before any page is read (MkDocs 1.6's order)
             folders = [Path(d) for d in config.theme.dirs] + [LOCALE_DIR]
             key = site_key(config, folders, bool(self.archive.articles))
@@ -445,11 +451,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             # at once here by this one, which would hold every page's HTML until its loop
             # writes it (85 MB at 10,000 dispatches, most of a build's peak over plain
             # Material's) and convert them all on one core (22 s of a 88 s cold build).
-            self.unconverted[page.file.src_uri] = item.make or partial(str, markdown)
+            # a page's `make` gives its Markdown, text
+            self.unconverted[page.file.src_uri] = cast(
+                Callable[[], str], item.make or partial(str, markdown)
+            )
             item.make = None
             page.file.content_string = ""
             item.content = ""
-            self.files = files
             return ""
         if item.make is not None and (kept is None or _indexed(page)):
             item.content, item.make = item.make(), None
@@ -498,13 +506,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return context
         if self.page_cache is not None and src_uri in self.page_cache.hits:
             return context  # not converted here: MkDocs checks no anchor of it (on_page_content)
-        made = make()
-        markdown = made.decode() if isinstance(made, bytes) else made
-        events = config.plugins.events["page_markdown"]
-        later = next(
-            (n for n, event in enumerate(events) if getattr(event, "__self__", None) is self), -1
-        )
-        for event in events[later + 1 :]:
+        markdown = make()
+        for event in self.later_markdown:
             markdown = event(markdown, page=page, config=config, files=self.files)
         page.markdown = markdown
         page.render(config, self.files)
